@@ -1,0 +1,117 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+
+from people.platforms import PLATFORM_CHOICES, PLATFORMS
+
+display_name_validator = RegexValidator(
+    r"^[\w][\w .,'’\-]*$",
+    "Use letters, numbers, spaces and . , ' - only.",
+)
+handle_validator = RegexValidator(
+    r"^@?[A-Za-z0-9][A-Za-z0-9_.\-/]*$",
+    "A handle may start with @ and use letters, numbers, _ . - and / only.",
+)
+
+
+class Department(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    display_name = models.CharField(
+        max_length=80,
+        blank=True,
+        validators=[display_name_validator],
+        help_text="How your name appears to colleagues. Leave blank to use your full name.",
+    )
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    job_title = models.CharField(max_length=120, blank=True)
+    joined_on = models.DateField(default=timezone.localdate)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.get_full_name() or self.username
+
+
+class Audience(models.TextChoices):
+    PROFESSIONAL = "professional", "Professional"
+    PERSONAL = "personal", "Personal"
+
+
+class SocialNetwork(models.Model):
+    """A network an employee says they use. Declared, never connected or verified."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="networks"
+    )
+    platform = models.CharField(max_length=20, choices=PLATFORM_CHOICES)
+    handle = models.CharField(max_length=60, validators=[handle_validator])
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    followers = models.PositiveIntegerField(
+        default=0,
+        validators=[MaxValueValidator(500_000_000)],
+        help_text="About how many people follow you there. Used only for reach estimates.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["platform", "handle"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "platform", "handle"], name="network_unique_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.platform_label} {self.handle}"
+
+    @property
+    def platform_label(self) -> str:
+        platform = PLATFORMS.get(self.platform)
+        return platform.label if platform else self.platform
+
+
+class ConsentKind(models.TextChoices):
+    ADVOCACY = "advocacy", "Take part in advocacy"
+    LEADERBOARD = "leaderboard", "Appear on the leaderboard"
+    EMAIL_ALERTS = "email_alerts", "Receive optional email alerts"
+
+
+class ConsentRecord(models.Model):
+    """One grant or withdrawal. Never edited: the newest row per kind is the current state."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_records"
+    )
+    kind = models.CharField(max_length=20, choices=ConsentKind.choices)
+    granted = models.BooleanField()
+    source = models.CharField(max_length=40, help_text="Where the change was made.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "kind", "-created_at"])]
+
+    def __str__(self) -> str:
+        verb = "granted" if self.granted else "withdrew"
+        return f"{self.user} {verb} {self.kind} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValueError("Consent records are never changed; record a new one.")
+        super().save(*args, **kwargs)

@@ -1,0 +1,34 @@
+"""Reads for people."""
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from people.models import ConsentKind, ConsentRecord, SocialNetwork, User
+
+
+def consent_current(*, user: User) -> dict[str, bool]:
+    """Each consent kind → whether it is granted now (the newest record; off when none)."""
+    state = dict.fromkeys(ConsentKind.values, False)
+    seen: set[str] = set()
+    for kind, granted in ConsentRecord.objects.filter(user=user).values_list("kind", "granted"):
+        if kind not in seen:  # rows come newest first
+            state[kind] = granted
+            seen.add(kind)
+    return state
+
+
+def consent_history(*, user: User) -> QuerySet[ConsentRecord]:
+    return ConsentRecord.objects.filter(user=user)
+
+
+def users_with_consent(*, kind: str) -> QuerySet[User]:
+    """Users whose newest record of `kind` is a grant."""
+    newest = ConsentRecord.objects.filter(user=OuterRef("pk"), kind=kind).values("granted")[:1]
+    return User.objects.annotate(_granted=Subquery(newest)).filter(_granted=True)
+
+
+def network_list(*, user: User) -> QuerySet[SocialNetwork]:
+    return SocialNetwork.objects.filter(user=user)
+
+
+def user_is_editor(*, user: User) -> bool:
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")

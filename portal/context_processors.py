@@ -1,0 +1,7 @@
+from portal.navigation import nav_items
+
+
+def portal(request):
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {"nav_items": []}
+    return {"nav_items": nav_items(request)}

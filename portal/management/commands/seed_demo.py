@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+# Each app seeds its own part, in this order (later steps build on earlier ones).
+# A step is `seed(*, stdout) -> int` returning how many things it created or changed.
+DEMO_STEPS = [
+    "people.demo.seed",
+    "home.demo.seed",
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo organisation and content. Safe to run again: it adds only what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off (it creates users with a known password).",
+        )
+
+    def handle(self, *args, force: bool = False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with a shared, known password and refuses to run "
+                "while DEBUG is off. Pass --force if this really is a demo installation."
+            )
+        changed = 0
+        for dotted in DEMO_STEPS:
+            step = import_string(dotted)
+            with transaction.atomic():
+                count = step(stdout=self.stdout)
+            self.stdout.write(f"  {dotted.rsplit('.', 2)[0]}: {count} created or updated")
+            changed += count
+        if changed:
+            self.stdout.write(self.style.SUCCESS(f"Demo content ready ({changed} changes)."))
+        else:
+            self.stdout.write(self.style.SUCCESS("Demo content already present; nothing changed."))
+        self.stdout.write(
+            f"Demo logins, all with the password {settings.DEMO_PASSWORD!r} (DEMO_PASSWORD):\n"
+            "  hr        HR / comms editor, can open /admin/\n"
+            "  newhire   joined today, nothing done yet\n"
+            "  advocate  opted in to advocacy, with networks declared\n"
+        )

@@ -1,0 +1,57 @@
+"""Suite-wide fixtures and the rules for which services a run must have.
+
+By default the suite runs on SQLite with the in-memory channel layer. With DATABASE_URL
+and REDIS_URL set it runs on PostgreSQL and Redis instead; with REQUIRE_SERVICES=1 a
+missing service is a failure, not a skip.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def pytest_configure(config):
+    if REQUIRE_SERVICES:
+        missing = [name for name in ("DATABASE_URL", "REDIS_URL") if not os.environ.get(name)]
+        if missing:
+            raise pytest.UsageError(
+                f"REQUIRE_SERVICES=1 but {', '.join(missing)} is not set: "
+                "this run must use PostgreSQL and Redis."
+            )
+
+
+def _require(condition: bool, reason: str):
+    if condition:
+        return
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (REQUIRE_SERVICES=1 makes this a failure)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres(transactional_db):
+    """For races that only a real database shows: PostgreSQL, transactional."""
+    _require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def redis_layer():
+    _require(bool(settings.REDIS_URL), "needs Redis (set REDIS_URL)")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"

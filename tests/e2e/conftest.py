@@ -1,0 +1,212 @@
+"""Browser harness: a real daphne process over a seeded SQLite file, driven by Chromium.
+
+Without Chromium the browser tests skip, unless REQUIRE_BROWSER=1 makes that a failure.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+PASSWORD = "chorus-demo"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _server_env(database: Path) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "SECRET_KEY"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        SQLITE_PATH=str(database),
+        DEMO_PASSWORD=PASSWORD,
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not Path(CHROMIUM).exists():
+        reason = (
+            f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
+        )
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason}; REQUIRE_BROWSER=1 makes this a failure")
+        pytest.skip(reason)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory, chromium_path) -> Path:
+    """Migrate and seed once per run; each server starts from a copy."""
+    database = tmp_path_factory.mktemp("e2e-template") / "chorus.sqlite3"
+    env = _server_env(database)
+    for command in (["migrate", "--no-input"], ["seed_demo"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    # Fold the WAL into the main file so a plain copy carries everything.
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return database
+
+
+@dataclass
+class LiveServer:
+    url: str
+    database: Path
+    process: subprocess.Popen
+
+    def manage(self, *args: str) -> str:
+        """Run a management command against this server's database."""
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=_server_env(self.database),
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        return result.stdout
+
+
+@pytest.fixture
+def live_server_factory(seeded_database, tmp_path):
+    servers: list[LiveServer] = []
+
+    def start(**extra_env: str) -> LiveServer:
+        database = tmp_path / f"server{len(servers)}.sqlite3"
+        shutil.copy(seeded_database, database)
+        port = _free_port()
+        env = {**_server_env(database), **extra_env}
+        log = open(tmp_path / f"daphne{len(servers)}.log", "w")  # noqa: SIM115
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "daphne",
+                "-b",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "portal.asgi:application",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(
+                    f"daphne did not start: {(tmp_path / 'daphne0.log').read_text()}"
+                )
+            time.sleep(0.2)
+        server = LiveServer(url=url, database=database, process=process)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+
+
+@pytest.fixture
+def server(live_server_factory) -> LiveServer:
+    return live_server_factory()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    contexts = []
+
+    def make(*, javascript: bool = True):
+        context = browser.new_context(
+            java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def login(page, server: LiveServer, username: str, *, next_path: str = "/") -> None:
+    page.goto(f"{server.url}/accounts/login/?next={next_path}")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{server.url}{next_path}")
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)

@@ -1,0 +1,49 @@
+import pytest
+from channels.layers import channel_layers
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_reports_both_services(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "channel_layer": "ok"},
+    }
+
+
+def test_healthz_is_503_naming_a_broken_channel_layer(client, settings):
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # Nothing listens on port 1: a real connection failure, not a mock.
+            "CONFIG": {"hosts": ["redis://127.0.0.1:1/0"]},
+        }
+    }
+    channel_layers.backends.clear()
+    try:
+        response = client.get("/healthz")
+    finally:
+        channel_layers.backends.clear()
+    assert response.status_code == 503
+    body = response.json()
+    assert body["failing"] == ["channel_layer"]
+    assert body["checks"]["database"] == "ok"
+
+
+def test_healthz_is_503_naming_a_broken_database(client, monkeypatch):
+    from portal import health
+
+    def broken_cursor():
+        raise health.connection.Database.OperationalError("database is gone")
+
+    monkeypatch.setattr(health.connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["failing"] == ["database"]
+
+
+def test_healthz_uses_redis_when_configured(client, redis_layer, settings):
+    assert settings.CHANNEL_LAYERS["default"]["BACKEND"].startswith("channels_redis")
+    assert client.get("/healthz").status_code == 200
