@@ -24,5 +24,5 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
-            context["dashboard"] = dashboard_for(user=request.user)
+            context["dashboard"] = dashboard_for(request=request)
         return context

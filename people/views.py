@@ -14,6 +14,7 @@ from people.forms import NetworkForm, ProfileForm
 from people.models import ConsentKind
 from people.records import personal_data_export, record_sections
 from people.selectors import consent_current, consent_history, network_list
+from portal.slots import slot_panels
 
 CONSENT_TEXT = {
     ConsentKind.ADVOCACY: (
@@ -48,6 +49,7 @@ def _me_context(request, **overrides):
         ],
         "consent_history": consent_history(user=user)[:20],
         "record_sections": record_sections(),
+        "panels": slot_panels("me", request),
     }
     context.update(overrides)
     return context
