@@ -27,7 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "people.apps.ChorusUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,0 +1,39 @@
+"""The "Editors" group (HR and comms) may manage everything the programme is made of.
+
+Granted after every migrate, so models added later are covered without a data migration
+per app. Ordinary employees get no admin permissions at all.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+EDITORS_GROUP = "Editors"
+# App label → the permissions' actions editors get on every model of that app.
+EDITOR_APPS = {
+    "courses": {"add", "change", "delete", "view"},
+    "policies": {"add", "change", "delete", "view"},
+    "sharing": {"add", "change", "delete", "view"},
+    "leaderboard": {"add", "change", "delete", "view"},
+    "reports": {"add", "change", "delete", "view"},
+    "notifications": {"view"},
+}
+# Employees and departments: HR maintains them; consent and networks stay personal.
+EDITOR_MODELS = {
+    ("people", "user"): {"add", "change", "view"},
+    ("people", "department"): {"add", "change", "delete", "view"},
+}
+
+
+def editors_grant_permissions(**kwargs) -> None:
+    group = Group.objects.filter(name=EDITORS_GROUP).first()
+    if group is None:
+        return
+    wanted = []
+    for permission in Permission.objects.select_related("content_type").filter(
+        content_type__app_label__in=[*EDITOR_APPS, "people"]
+    ):
+        action = permission.codename.split("_", 1)[0]
+        app, model = permission.content_type.app_label, permission.content_type.model
+        allowed = EDITOR_MODELS.get((app, model), EDITOR_APPS.get(app, set()))
+        if action in allowed:
+            wanted.append(permission)
+    group.permissions.add(*wanted)
