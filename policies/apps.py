@@ -4,3 +4,27 @@ from django.apps import AppConfig
 class PoliciesConfig(AppConfig):
     name = "policies"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from home.dashboard import dashboard_step_register
+        from people.records import record_section_register
+        from policies.models import PolicyPage
+        from policies.panels import ACKNOWLEDGEMENTS_SECTION, policy_banner, policy_step
+        from portal.slots import slot_register
+
+        slot_register("banner", "policy", policy_banner, order=10)
+        dashboard_step_register("policy", policy_step)
+        record_section_register(ACKNOWLEDGEMENTS_SECTION)
+
+        # The cached list of current versions must follow every change to live policies.
+        def clear(**kwargs):
+            from policies.selectors import policies_cache_clear
+
+            policies_cache_clear()
+
+        for signal in (page_published, page_unpublished, post_delete):
+            signal.connect(clear, sender=PolicyPage, dispatch_uid=f"policies-cache-{signal!r}")
+        post_page_move.connect(clear, dispatch_uid="policies-cache-move")

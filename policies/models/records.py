@@ -1,0 +1,78 @@
+"""What happens to a policy: the versions it went through and who acknowledged which."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+
+
+class PolicyVersion(models.Model):
+    """One material version of a policy, recorded when the revision that started it went live."""
+
+    policy = models.ForeignKey(
+        "policies.PolicyPage", on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField()
+    revision_id = models.PositiveIntegerField(
+        help_text="The page revision whose publication started this version."
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    effective_date = models.DateField(null=True, blank=True)
+    what_changed = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["policy_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["policy", "number"], name="policy_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.policy_id} v{self.number}"
+
+
+class AcknowledgementQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionDenied("Acknowledgements are a record; they are never changed.")
+
+    def delete(self):
+        raise PermissionDenied("Acknowledgements are a record; they are never deleted.")
+
+
+class Acknowledgement(models.Model):
+    """A person confirmed they read one version of a policy. Immutable, one per version."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,  # leaves with the person's own data, never otherwise
+        related_name="policy_acknowledgements",
+    )
+    policy = models.ForeignKey(
+        "policies.PolicyPage", on_delete=models.PROTECT, related_name="acknowledgements"
+    )
+    version = models.PositiveIntegerField()
+    revision_id = models.PositiveIntegerField(
+        help_text="The page revision the person had in front of them."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = AcknowledgementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "policy", "version"], name="acknowledgement_once_per_version"
+            )
+        ]
+        indexes = [models.Index(fields=["policy", "version"], name="ack_policy_version")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} acknowledged {self.policy_id} v{self.version}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionDenied("Acknowledgements are a record; they are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("Acknowledgements are a record; they are never deleted.")

@@ -1,0 +1,135 @@
+"""Writes for policies: recording a new version when it goes live, acknowledging one."""
+
+import importlib.util
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.models import Revision
+
+from leaderboard.services import points_award
+from people.models import User
+from policies.models import Acknowledgement, PolicyPage, PolicyVersion
+from policies.selectors import policies_cache_clear
+
+
+class AcknowledgementError(Exception):
+    """An acknowledgement that cannot be recorded; `message` says why, in plain words."""
+
+    def __init__(self, message: str, *, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def policy_version_record(*, policy_id: int, revision: Revision) -> PolicyVersion | None:
+    """Called when a revision of a policy is published (also by workflow and scheduling).
+
+    If the revision actually went live: its first publication is version 1; a revision
+    marked as a material change starts version N+1; anything else keeps the version.
+    Publishing the same revision again changes nothing. Returns the new version, if any.
+    """
+    with transaction.atomic():
+        page = PolicyPage.objects.select_for_update().get(pk=policy_id)
+        transaction.on_commit(policies_cache_clear)
+        policies_cache_clear()
+        if not page.live or page.live_revision_id != revision.pk:
+            return None  # scheduled for later: the version changes when it goes live
+        latest = page.versions.order_by("-number").first()
+        if latest is None:
+            number = 1
+        elif latest.revision_id >= revision.pk:
+            return None
+        elif revision.content.get("material_change"):
+            number = latest.number + 1
+        else:
+            return None
+        version = PolicyVersion.objects.create(
+            policy=page,
+            number=number,
+            revision_id=revision.pk,
+            started_at=timezone.now(),
+            effective_date=page.effective_date,
+            what_changed=page.what_changed,
+        )
+        PolicyPage.objects.filter(pk=page.pk).update(version=number)
+        if number > 1 and page.acknowledgement_required:
+            transaction.on_commit(lambda: policy_version_notify(policy_id=page.pk))
+    return version
+
+
+def policy_version_notify(*, policy_id: int) -> int:
+    """Tell every active employee that a new version needs their acknowledgement.
+
+    Uses the notifications app when it is installed; returns how many were sent.
+    """
+    if importlib.util.find_spec("notifications") is None:
+        return 0
+    try:
+        from notifications.services import notification_send
+    except ImportError:
+        return 0
+    page = PolicyPage.objects.get(pk=policy_id)
+    url = page.get_url() or page.url_path
+    sent = 0
+    for user in User.objects.filter(is_active=True).only("pk"):
+        notification_send(
+            user=user,
+            kind="policy_version",
+            title=f"{page.title}: version {page.version} needs your acknowledgement",
+            body=page.what_changed,
+            url=url,
+            key=f"policy-version:{page.pk}:{page.version}:{user.pk}",
+        )
+        sent += 1
+    return sent
+
+
+def policy_acknowledge(
+    *, user: User, policy_id: int, version: int, revision_id: int | None = None
+) -> tuple[Acknowledgement, bool]:
+    """Record that `user` read and understood `version` of the policy.
+
+    `version` is the number the person saw; if the policy has moved on since, nothing is
+    recorded. A second call for the same version returns the first row (created=False).
+    Awards the "policy_acknowledged" points once per acknowledgement, in this transaction.
+    Raises AcknowledgementError (codes: unknown, not_required, stale, bad_revision).
+    """
+    page = PolicyPage.objects.live().filter(pk=policy_id).first()
+    if page is None:
+        raise AcknowledgementError("That policy does not exist (any more).", code="unknown")
+    if not page.acknowledgement_required:
+        raise AcknowledgementError(
+            f"“{page.title}” does not ask for an acknowledgement.", code="not_required"
+        )
+    if version != page.version:
+        raise AcknowledgementError(
+            f"“{page.title}” changed while you were reading it: it is now version "
+            f"{page.version}. Please read the current version and acknowledge that.",
+            code="stale",
+        )
+    if revision_id is None:
+        revision_id = page.live_revision_id
+    elif not Revision.page_revisions.filter(object_id=str(page.pk), pk=revision_id).exists():
+        raise AcknowledgementError(
+            "That acknowledgement did not come from this policy's page.", code="bad_revision"
+        )
+    with transaction.atomic():
+        existing = Acknowledgement.objects.filter(
+            user=user, policy=page, version=page.version
+        ).first()
+        if existing is not None:
+            return existing, False
+        ack = Acknowledgement(user=user, policy=page, version=page.version, revision_id=revision_id)
+        try:
+            with transaction.atomic():
+                ack.save(force_insert=True)
+        except IntegrityError:
+            # Another tab or a double click recorded it first; that one stands.
+            return Acknowledgement.objects.get(user=user, policy=page, version=page.version), False
+        points_award(
+            user=user,
+            reason="policy_acknowledged",
+            key=f"policy-ack:{user.pk}:{page.pk}:{page.version}",
+            source=ack,
+        )
+    return ack, True
