@@ -45,6 +45,7 @@ def points_award(
     points: int | None = None,
     note: str = "",
     created_by: User | None = None,
+    at: datetime | None = None,
 ) -> tuple[LedgerEntry, bool]:
     """Append one ledger row and add it to the stored totals, in the caller's transaction.
 
@@ -66,6 +67,8 @@ def points_award(
         source_id=str(source.pk) if source is not None else "",
         note=note,
         created_by=created_by,
+        # Demo seeding backdates history; everything else records the present.
+        created_at=at or timezone.now(),
     )
     with transaction.atomic():
         try:
