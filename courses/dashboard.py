@@ -1,0 +1,61 @@
+"""The training step and the "My training" panel on the dashboard."""
+
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+
+from courses.selectors import advocate_is_certified, page_url, training_overview
+from courses.services import enrolments_apply_rules
+from home.dashboard import Step
+from portal.navigation import live_section_urls
+from portal.slots import Panel
+
+
+def training_step(user) -> Step:
+    overview = training_overview(user=user)
+    certifying = [row for row in overview.rows if row.course.certifies_advocates]
+    row = certifying[0] if certifying else None
+    done = advocate_is_certified(user=user)
+    status = ""
+    url = live_section_urls().get("training")
+    action = "Go to training"
+    if row is not None:
+        status = f"{row.done_steps} of {row.total_steps} steps"
+        if row.due_on and not row.completed:
+            due = date_format(row.due_on, "j F")
+            status += f" · Overdue since {due}" if row.status == "overdue" else f" · Due {due}"
+        if done:
+            url, action = page_url(row.course.url_path), "View course"
+        else:
+            url, action = row.next_url, "Continue" if row.done_steps else "Start"
+    certificate = next((c for c in overview.certificates if c.valid), None)
+    if done and certificate is not None:
+        status = f"Certified on {date_format(timezone.localtime(certificate.issued_at), 'j F Y')}"
+    return Step(
+        "training",
+        "Complete your social media basic training",
+        "A short course in lessons you can take at your own pace, then a quiz. "
+        "Passing it certifies you as an advocate.",
+        done=done,
+        url=url,
+        action=action,
+        status=status,
+    )
+
+
+def training_panel(request) -> Panel | None:
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    overview = training_overview(user=user)
+    if not overview.rows and not overview.certificates:
+        return None
+    return Panel(
+        "training",
+        "courses/dashboard_panel.html",
+        {"rows": overview.rows, "certificates": overview.certificates},
+    )
+
+
+def user_created(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+    if created and not raw:
+        enrolments_apply_rules(user=instance)

@@ -1,0 +1,190 @@
+"""Wagtail pages editors write: the course catalogue, courses, lessons and quizzes.
+
+Pages keep presentation only; what a person did lives in courses.models.records and all
+reads and writes go through courses.selectors and courses.services.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from courses.models.blocks import LessonBodyBlock, QuestionPoolBlock
+
+
+class CourseIndexPage(Page):
+    """The training catalogue at /training/."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "course catalogue"
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import catalogue_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = catalogue_for(user=request.user, index=self)
+        return context
+
+
+class CoursePage(Page):
+    summary = models.TextField(help_text="One or two sentences shown in the catalogue.")
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(default=30)
+    certifies_advocates = models.BooleanField(
+        default=False,
+        help_text="Passing this course's quiz certifies the person as an advocate.",
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="How long a certificate stays valid. Leave blank for no expiry.",
+    )
+    default_due_days = models.PositiveSmallIntegerField(
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="Onboarding rules suggest this many days after joining as the due date.",
+    )
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("estimated_minutes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("certifies_advocates"),
+                FieldPanel("certificate_validity_months"),
+                FieldPanel("default_due_days"),
+            ],
+            heading="Certification and onboarding",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "course"
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = course_progress(user=request.user, course=self)
+        return context
+
+
+class LessonPage(Page):
+    intro = models.TextField(blank=True, help_text="A sentence that says what the lesson is for.")
+    body = StreamField(LessonBodyBlock())
+    estimated_minutes = models.PositiveSmallIntegerField(default=5)
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("estimated_minutes"),
+    ]
+
+    class Meta:
+        verbose_name = "lesson"
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(user=request.user, lesson=self))
+        return context
+
+
+class FeedbackMode(models.TextChoices):
+    EACH = "each", "After each answer"
+    SUBMIT = "submit", "After submitting"
+    NEVER = "never", "Never"
+
+
+class QuizPage(Page):
+    intro = models.TextField(blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        default=75, validators=[MinValueValidator(1), MaxValueValidator(100)], help_text="Percent."
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Leave blank for unlimited attempts.",
+    )
+    wait_minutes = models.PositiveIntegerField(
+        default=0, help_text="Minutes a person waits after a failed attempt before the next."
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1)], help_text="Blank: no limit."
+    )
+    draw_count = models.PositiveSmallIntegerField(
+        default=8,
+        validators=[MinValueValidator(1)],
+        verbose_name="questions per attempt",
+        help_text="How many questions each attempt draws from the pool.",
+    )
+    shuffle = models.BooleanField(default=True, help_text="Shuffle questions and choices.")
+    feedback = models.CharField(
+        max_length=10, choices=FeedbackMode.choices, default=FeedbackMode.SUBMIT
+    )
+    questions = StreamField(QuestionPoolBlock(), help_text="The question pool.")
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("draw_count")]),
+                FieldRowPanel([FieldPanel("attempts_allowed"), FieldPanel("wait_minutes")]),
+                FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("feedback")]),
+                FieldPanel("shuffle"),
+            ],
+            heading="Rules",
+        ),
+        FieldPanel("questions"),
+    ]
+
+    class Meta:
+        verbose_name = "quiz"
+
+    def clean(self):
+        super().clean()
+        pool = len(self.questions or [])
+        if self.draw_count and pool < self.draw_count:
+            raise ValidationError(
+                {
+                    "questions": (
+                        f"The pool has {pool} question{'s' if pool != 1 else ''} but each "
+                        f"attempt draws {self.draw_count}. Add questions or draw fewer."
+                    )
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import quiz_state
+
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            context["preview_pool"] = True
+        else:
+            context["state"] = quiz_state(user=request.user, quiz=self)
+        return context

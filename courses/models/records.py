@@ -1,0 +1,194 @@
+"""What people do in training: enrolments, completions, attempts, certificates, rules."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class OnboardingRule(models.Model):
+    """Enrol matching employees in a course, due N days after they join."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="onboarding_rules"
+    )
+    department = models.ForeignKey(
+        "people.Department",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        help_text="Leave blank for everyone.",
+    )
+    due_days = models.PositiveSmallIntegerField(
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="Due this many days after joining (or after the rule was added, for people "
+        "who joined earlier).",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["course__title", "department__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "department"], name="onboarding_rule_unique_department"
+            ),
+            models.UniqueConstraint(
+                fields=["course"],
+                condition=Q(department__isnull=True),
+                name="onboarding_rule_unique_everyone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.department.name if self.department_id else "Everyone"
+        return f"{self.course.title}: {who}, due in {self.due_days} days"
+
+
+class EnrolmentSource(models.TextChoices):
+    RULE = "rule", "Onboarding rule"
+    MANUAL = "manual", "Enrolled by an editor"
+    SELF = "self", "Started it themselves"
+
+
+class Enrolment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+    )
+    due_on = models.DateField(null=True, blank=True)
+    source = models.CharField(
+        max_length=10, choices=EnrolmentSource.choices, default=EnrolmentSource.MANUAL
+    )
+    rule = models.ForeignKey(OnboardingRule, null=True, blank=True, on_delete=models.SET_NULL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "enrolled_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="enrolment_unique_per_course")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.course.title}"
+
+
+class LessonCompletion(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="completions"
+    )
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="lesson_completion_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} completed lesson {self.lesson_id}"
+
+
+class QuizAttempt(models.Model):
+    """One go at a quiz. `questions` is the draw, as the questions stood at the start:
+    [{"key", "type", "text", "explanation", "choices": [{"id", "text", "correct"}]}].
+    Correctness stays on the server; views only ever show the public projection."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey("courses.QuizPage", on_delete=models.CASCADE, related_name="attempts")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveSmallIntegerField()
+    seed = models.BigIntegerField()
+    questions = models.JSONField()
+    pass_mark = models.PositiveSmallIntegerField()
+    feedback = models.CharField(max_length=10)
+    position = models.PositiveSmallIntegerField(default=0, help_text="The current question.")
+    started_at = models.DateTimeField(default=timezone.now)
+    deadline = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    correct_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    score = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Percent.")
+    passed = models.BooleanField(null=True)
+    timed_out = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "quiz", "number"], name="attempt_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "quiz"],
+                condition=Q(submitted_at__isnull=True),
+                name="attempt_one_open_per_quiz",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.quiz.title} #{self.number}"
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def is_open(self) -> bool:
+        return self.submitted_at is None
+
+
+class AttemptAnswer(models.Model):
+    attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
+    position = models.PositiveSmallIntegerField()
+    choice_ids = models.JSONField()
+    correct = models.BooleanField(null=True, help_text="Set when the attempt is graded.")
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="answer_unique_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.position + 1} of attempt {self.attempt_id}"
+
+
+class Certificate(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="certificates"
+    )
+    attempt = models.OneToOneField(
+        QuizAttempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificate"
+    )
+    course_title = models.CharField(max_length=255)
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_on = models.DateField(null=True, blank=True)
+    code = models.CharField(max_length=24, unique=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return f"{self.course_title} · {self.user} · {self.code}"
+
+    def is_valid_on(self, day) -> bool:
+        return self.expires_on is None or self.expires_on >= day

@@ -1,0 +1,33 @@
+"""Writes for training. Keyword-only, typed, each under one transaction."""
+
+from courses.services.enrolments import (
+    course_complete,
+    enrolment_create,
+    enrolments_apply_rules,
+    lesson_complete,
+    onboarding_rule_apply,
+    onboarding_rule_create,
+)
+from courses.services.quiz import (
+    QuizRefused,
+    QuizTimeUp,
+    quiz_answer_save,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+    quiz_draw,
+)
+
+__all__ = [
+    "QuizRefused",
+    "QuizTimeUp",
+    "course_complete",
+    "enrolment_create",
+    "enrolments_apply_rules",
+    "lesson_complete",
+    "onboarding_rule_apply",
+    "onboarding_rule_create",
+    "quiz_answer_save",
+    "quiz_attempt_start",
+    "quiz_attempt_submit",
+    "quiz_draw",
+]

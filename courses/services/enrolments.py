@@ -1,0 +1,198 @@
+"""Writes for enrolments, onboarding rules, lesson progress and certificates."""
+
+import secrets
+from datetime import date, datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from courses.models import (
+    Certificate,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    LessonCompletion,
+    LessonPage,
+    OnboardingRule,
+    QuizAttempt,
+)
+from leaderboard.models import Reason
+from leaderboard.services import points_award
+from people.models import Department, User
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def enrolment_create(
+    *,
+    user: User,
+    course: CoursePage,
+    due_on: date | None = None,
+    source: str = EnrolmentSource.MANUAL,
+    rule: OnboardingRule | None = None,
+    created_by: User | None = None,
+) -> tuple[Enrolment, bool]:
+    """Enrol `user` in `course`; an existing enrolment is kept as it is.
+    Returns (enrolment, created)."""
+    existing = Enrolment.objects.filter(user=user, course=course).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                user=user,
+                course=course,
+                due_on=due_on,
+                source=source,
+                rule=rule,
+                created_by=created_by,
+            )
+    except IntegrityError:
+        return Enrolment.objects.get(user=user, course=course), False
+    return enrolment, True
+
+
+def _rule_due_on(rule: OnboardingRule, user: User) -> date:
+    # People who joined before the rule existed get the same run-up from the rule's start.
+    start = max(user.joined_on, timezone.localtime(rule.created_at).date())
+    return start + timedelta(days=rule.due_days)
+
+
+def onboarding_rule_apply(*, rule: OnboardingRule) -> int:
+    """Enrol every matching active employee not yet enrolled. Returns how many were enrolled."""
+    users = User.objects.filter(is_active=True).exclude(enrolments__course_id=rule.course_id)
+    if rule.department_id:
+        users = users.filter(department_id=rule.department_id)
+    rows = [
+        Enrolment(
+            user=user,
+            course_id=rule.course_id,
+            due_on=_rule_due_on(rule, user),
+            source=EnrolmentSource.RULE,
+            rule=rule,
+        )
+        for user in users.only("pk", "joined_on")
+    ]
+    with transaction.atomic():
+        Enrolment.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+@transaction.atomic
+def onboarding_rule_create(
+    *,
+    course: CoursePage,
+    due_days: int,
+    department: Department | None = None,
+    created_at: datetime | None = None,
+) -> tuple[OnboardingRule, int]:
+    """Add a rule and enrol the employees it matches now. Returns (rule, enrolled)."""
+    rule = OnboardingRule.objects.create(
+        course=course,
+        department=department,
+        due_days=due_days,
+        created_at=created_at or timezone.now(),
+    )
+    return rule, onboarding_rule_apply(rule=rule)
+
+
+def enrolments_apply_rules(*, user: User) -> int:
+    """Enrol a (new) employee in every course whose onboarding rules match them.
+    Called whenever a user is created. Returns how many enrolments were created."""
+    rules = (
+        OnboardingRule.objects.filter(Q(department__isnull=True) | Q(department=user.department_id))
+        .exclude(course__enrolments__user=user)
+        .order_by("created_at")
+    )
+    created = 0
+    with transaction.atomic():
+        for rule in rules:
+            _, was_created = enrolment_create(
+                user=user,
+                course=rule.course,
+                due_on=_rule_due_on(rule, user),
+                source=EnrolmentSource.RULE,
+                rule=rule,
+            )
+            created += was_created
+    return created
+
+
+def _course_of(lesson: LessonPage) -> CoursePage:
+    return CoursePage.objects.ancestor_of(lesson).get()
+
+
+@transaction.atomic
+def lesson_complete(*, user: User, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
+    """Mark a live lesson done for `user` (enrolling them if they were not) and award its
+    points once. Returns (completion, created); a repeat changes nothing."""
+    existing = LessonCompletion.objects.filter(user=user, lesson=lesson).first()
+    if existing is not None:
+        return existing, False
+    course = _course_of(lesson)
+    enrolment_create(user=user, course=course, source=EnrolmentSource.SELF)
+    try:
+        with transaction.atomic():
+            completion = LessonCompletion.objects.create(user=user, lesson=lesson, course=course)
+    except IntegrityError:
+        return LessonCompletion.objects.get(user=user, lesson=lesson), False
+    points_award(
+        user=user,
+        reason=Reason.LESSON_COMPLETED,
+        key=f"lesson:{user.pk}:{lesson.pk}",
+        source=completion,
+    )
+    return completion, True
+
+
+def _certificate_code() -> str:
+    return "-".join(secrets.token_hex(2).upper() for _ in range(3))
+
+
+def course_complete(*, attempt: QuizAttempt) -> Certificate | None:
+    """After a passed attempt (inside its transaction): mark the enrolment complete, award
+    course points, and for a certifying course issue a certificate and its points."""
+    user, course = attempt.user, CoursePage.objects.get(pk=attempt.course_id)
+    enrolment, _ = enrolment_create(user=user, course=course, source=EnrolmentSource.SELF)
+    if enrolment.completed_at is None:
+        Enrolment.objects.filter(pk=enrolment.pk).update(completed_at=attempt.submitted_at)
+    points_award(
+        user=user,
+        reason=Reason.COURSE_COMPLETED,
+        key=f"course:{user.pk}:{course.pk}",
+        source=attempt,
+    )
+    if not course.certifies_advocates:
+        return None
+    issued = attempt.submitted_at
+    expires_on = None
+    if course.certificate_validity_months:
+        expires_on = _add_months(
+            timezone.localtime(issued).date(), course.certificate_validity_months
+        )
+    certificate = Certificate.objects.create(
+        user=user,
+        course=course,
+        attempt=attempt,
+        course_title=course.title,
+        issued_at=issued,
+        expires_on=expires_on,
+        code=_certificate_code(),
+    )
+    points_award(
+        user=user,
+        reason=Reason.CERTIFIED,
+        key=f"certified:{user.pk}:{course.pk}",
+        source=certificate,
+    )
+    return certificate

@@ -1,0 +1,63 @@
+"""Admin screens for what editors manage that is not a page: onboarding rules and
+hand enrolments."""
+
+from django.db import transaction
+from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from courses.models import Enrolment, EnrolmentSource, OnboardingRule
+from courses.services import onboarding_rule_apply
+
+
+class RuleCreateView(generic.CreateView):
+    def save_instance(self):
+        rule = super().save_instance()
+        enrolled = onboarding_rule_apply(rule=rule)
+        self.enrolled = enrolled
+        return rule
+
+    def get_success_message(self, instance):
+        count = getattr(self, "enrolled", 0)
+        return f"Rule added; {count} employee{'s' if count != 1 else ''} enrolled."
+
+
+class OnboardingRuleViewSet(ModelViewSet):
+    model = OnboardingRule
+    icon = "calendar"
+    menu_label = "Onboarding rules"
+    form_fields = ["course", "department", "due_days"]
+    list_display = ["course", "department", "due_days", "created_at"]
+    create_view_class = RuleCreateView
+
+
+class EnrolmentCreateView(generic.CreateView):
+    def save_instance(self):
+        instance = self.form.instance
+        instance.source = EnrolmentSource.MANUAL
+        instance.created_by = self.request.user
+        with transaction.atomic():
+            return super().save_instance()
+
+
+class EnrolmentViewSet(ModelViewSet):
+    model = Enrolment
+    icon = "user"
+    menu_label = "Enrolments"
+    form_fields = ["user", "course", "due_on"]
+    list_display = ["user", "course", "due_on", "source", "completed_at"]
+    list_filter = ["course", "source"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    create_view_class = EnrolmentCreateView
+
+
+class TrainingGroup(ModelViewSetGroup):
+    menu_label = "Training"
+    menu_icon = "doc-full-inverse"
+    menu_order = 250
+    items = (OnboardingRuleViewSet("onboarding_rules"), EnrolmentViewSet("enrolments"))
+
+
+@hooks.register("register_admin_viewset")
+def register_training_viewsets():
+    return TrainingGroup()
