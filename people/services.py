@@ -52,4 +52,11 @@ def consent_set(*, user: User, kind: str, granted: bool, source: str) -> Consent
     User.objects.select_for_update().filter(pk=user.pk).first()
     if consent_current(user=user)[kind] == granted:
         return None
-    return ConsentRecord.objects.create(user=user, kind=kind, granted=granted, source=source)
+    record = ConsentRecord.objects.create(user=user, kind=kind, granted=granted, source=source)
+    if kind == ConsentKind.LEADERBOARD:
+        # Leaderboard hook (owned by leaderboard/): show or hide the person on every board
+        # in this transaction; after commit it re-broadcasts the boards to open browsers.
+        from leaderboard.services import leaderboard_visibility_set
+
+        leaderboard_visibility_set(user=user, visible=granted)
+    return record

@@ -1,3 +1,7 @@
 """Every app's websocket routes, gathered for portal/asgi.py."""
 
-websocket_urlpatterns: list = []
+from leaderboard.routing import websocket_urlpatterns as leaderboard_websockets
+
+websocket_urlpatterns: list = [
+    *leaderboard_websockets,
+]

@@ -89,6 +89,9 @@ class ScoreTotal(models.Model):
     period = models.CharField(max_length=10, choices=Period.choices)
     period_start = models.DateField()
     points = models.IntegerField(default=0)
+    # Mirrors the person's leaderboard consent so board and rank queries stay on one
+    # index; kept in step by leaderboard_visibility_set (and checked by reconcile).
+    visible = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -97,7 +100,13 @@ class ScoreTotal(models.Model):
                 fields=["user", "period", "period_start"], name="score_total_unique"
             )
         ]
-        indexes = [models.Index(fields=["period", "period_start", "-points"])]
+        indexes = [
+            models.Index(fields=["period", "period_start", "-points"]),
+            models.Index(
+                fields=["period", "period_start", "visible", "-points", "user"],
+                name="score_total_board",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} {self.period} {self.period_start}: {self.points}"

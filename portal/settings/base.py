@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "sharing",
     "leaderboard",
     "reports",
+    "notifications",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,0 +1,37 @@
+from leaderboard.models.badges import (
+    COUNTED_REASON,
+    CRITERIA_BY_REASON,
+    Badge,
+    BadgeAward,
+    BadgeIssuerSettings,
+    Criterion,
+    PeriodClose,
+    PeriodPlacement,
+)
+from leaderboard.models.ledger import (
+    ALL_TIME_START,
+    LedgerEntry,
+    LedgerQuerySet,
+    Period,
+    PointsSettings,
+    Reason,
+    ScoreTotal,
+)
+
+__all__ = [
+    "ALL_TIME_START",
+    "COUNTED_REASON",
+    "CRITERIA_BY_REASON",
+    "Badge",
+    "BadgeAward",
+    "BadgeIssuerSettings",
+    "Criterion",
+    "LedgerEntry",
+    "LedgerQuerySet",
+    "Period",
+    "PeriodClose",
+    "PeriodPlacement",
+    "PointsSettings",
+    "Reason",
+    "ScoreTotal",
+]

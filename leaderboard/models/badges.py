@@ -1,0 +1,194 @@
+import hashlib
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from leaderboard.models.ledger import Reason
+
+
+class Criterion(models.TextChoices):
+    CERTIFIED = "certified", "Certified advocate"
+    SHARES = "shares", "Shares: at least N"
+    CLICKS = "clicks", "Credited clicks: at least N"
+    STREAK = "streak", "N consecutive weeks with a share"
+    COURSES = "courses", "Courses completed: at least N"
+    SUGGESTION = "suggestion", "Suggestions accepted: at least N"
+    TOP_OF_MONTH = "top_month", "Top N of a month"
+
+
+# Which ledger reason moves which criterion: points_award only re-checks these.
+CRITERIA_BY_REASON: dict[str, tuple[str, ...]] = {
+    Reason.SHARE: (Criterion.SHARES, Criterion.STREAK),
+    Reason.CLICK: (Criterion.CLICKS,),
+    Reason.COURSE_COMPLETED: (Criterion.COURSES,),
+    Reason.CERTIFIED: (Criterion.CERTIFIED,),
+    Reason.SUGGESTION_ACCEPTED: (Criterion.SUGGESTION,),
+}
+# The ledger reason each counting criterion counts.
+COUNTED_REASON: dict[str, str] = {
+    Criterion.CERTIFIED: Reason.CERTIFIED,
+    Criterion.SHARES: Reason.SHARE,
+    Criterion.CLICKS: Reason.CLICK,
+    Criterion.COURSES: Reason.COURSE_COMPLETED,
+    Criterion.SUGGESTION: Reason.SUGGESTION_ACCEPTED,
+}
+
+
+class Badge(models.Model):
+    """A badge definition (a snippet). Who earns it follows from the ledger alone."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80, unique=True, help_text="Part of its public URL.")
+    description = models.TextField(
+        max_length=500, help_text="What it recognises, in a sentence or two. Shown publicly."
+    )
+    criterion = models.CharField(max_length=20, choices=Criterion.choices)
+    threshold = models.PositiveSmallIntegerField(
+        default=1, help_text="N in the criterion (ignored for “Certified advocate”)."
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Without one, a tidy image is drawn from the name.",
+    )
+    active = models.BooleanField(
+        default=True, help_text="Turn off to stop new awards; earlier awards stay valid."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("criterion"),
+        FieldPanel("threshold"),
+        FieldPanel("image"),
+        FieldPanel("active"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(threshold__gte=1), name="badge_threshold_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def criteria_narrative(self) -> str:
+        n = self.threshold
+        return {
+            Criterion.CERTIFIED: "Passed the advocacy course quiz and became a certified advocate.",
+            Criterion.SHARES: f"Shared company posts {n} time{'s' if n != 1 else ''} "
+            "(shares within the weekly cap count).",
+            Criterion.CLICKS: f"Earned {n} credited click{'s' if n != 1 else ''} on their "
+            "shared links (de-duplicated, capped per share).",
+            Criterion.STREAK: f"Shared at least one post in each of {n} consecutive weeks.",
+            Criterion.COURSES: f"Completed {n} course{'s' if n != 1 else ''}.",
+            Criterion.SUGGESTION: f"Had {n} content suggestion{'s' if n != 1 else ''} "
+            "accepted by the communications team.",
+            Criterion.TOP_OF_MONTH: f"Finished a month in the top {n} of the leaderboard.",
+        }[self.criterion]
+
+
+class BadgeAward(models.Model):
+    """One person's badge: awarded once, revocable, verifiable at a stable public URL."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    badge = models.ForeignKey(Badge, on_delete=models.PROTECT, related_name="awards")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="badge_awards"
+    )
+    awarded_at = models.DateTimeField(default=timezone.now)
+    evidence = models.CharField(max_length=200, blank=True)
+    # The recipient as Open Badges wants it: a salted hash of the email at award time.
+    recipient_salt = models.CharField(max_length=32, editable=False)
+    recipient_hash = models.CharField(max_length=80, editable=False)
+    revoked = models.BooleanField(default=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revocation_reason = models.CharField(max_length=200, blank=True)
+
+    panels = [FieldPanel("revoked"), FieldPanel("revocation_reason")]
+
+    class Meta:
+        ordering = ["-awarded_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["badge", "user"], name="badge_award_once_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.badge} → {self.user}"
+
+    def save(self, *args, **kwargs):
+        if self.revoked and self.revoked_at is None:
+            self.revoked_at = timezone.now()
+        if not self.revoked:
+            self.revoked_at = None
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def hash_email(email: str, salt: str) -> str:
+        digest = hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
+        return f"sha256${digest}"
+
+    def set_recipient(self, email: str) -> None:
+        self.recipient_salt = secrets.token_hex(8)
+        self.recipient_hash = self.hash_email(email, self.recipient_salt)
+
+
+class PeriodClose(models.Model):
+    """A closed month: its placements are final (leaderboard_close_period)."""
+
+    month = models.DateField(unique=True, help_text="First day of the month.")
+    closed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-month"]
+
+    def __str__(self) -> str:
+        return f"{self.month:%B %Y}"
+
+
+class PeriodPlacement(models.Model):
+    month = models.DateField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="placements"
+    )
+    rank = models.PositiveIntegerField()
+    points = models.IntegerField()
+
+    class Meta:
+        ordering = ["-month", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["month", "user"], name="placement_once_per_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.rank} {self.user} {self.month:%B %Y}"
+
+
+@register_setting(icon="success")
+class BadgeIssuerSettings(BaseGenericSetting):
+    """Who issues the badges, as Open Badges verifiers see it."""
+
+    name = models.CharField(max_length=120, default="Chorus advocacy programme")
+    url = models.URLField(blank=True, help_text="The organisation's website.")
+    email = models.EmailField(blank=True, help_text="Where to ask about a badge.")
+    description = models.TextField(
+        blank=True,
+        default="Recognition for employees who learn and, if they choose to, share.",
+    )
+
+    class Meta:
+        verbose_name = "badge issuer"

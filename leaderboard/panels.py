@@ -1,0 +1,79 @@
+"""What recognition adds to shared pages: the "My badges" panel and the personal records."""
+
+from typing import Any
+
+from django.urls import reverse
+
+from leaderboard.models import LedgerEntry
+from leaderboard.selectors import badge_awards_for, user_totals
+from people.models import User
+from people.records import RecordSection, record_section_register
+from portal.slots import Panel, slot_register
+
+
+def my_badges_panel(request) -> Panel | None:
+    if not request.user.is_authenticated:
+        return None
+    return Panel(
+        key="badges",
+        template="leaderboard/panel_badges.html",
+        context={
+            "awards": list(badge_awards_for(user=request.user)),
+            "totals": user_totals(user=request.user),
+            "board_url": reverse("leaderboard:board"),
+            # The dashboard listens for badge toasts; /me/ stays a plain settings page.
+            "live": request.path == "/",
+        },
+    )
+
+
+def _points(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "points": entry.points,
+            "reason": entry.reason,
+            "source": f"{entry.source_type}:{entry.source_id}" if entry.source_type else "",
+            "note": entry.note,
+            "at": entry.created_at.isoformat(),
+        }
+        for entry in LedgerEntry.objects.filter(user=user).order_by("created_at", "id")
+    ]
+
+
+def _badges(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "badge": award.badge.name,
+            "awarded_at": award.awarded_at.isoformat(),
+            "evidence": award.evidence,
+            "revoked": award.revoked,
+            "revocation_reason": award.revocation_reason,
+            "verification_url": reverse("badges:verify", args=[award.uid]),
+        }
+        for award in badge_awards_for(user=user, include_revoked=True)
+    ]
+
+
+def register() -> None:
+    slot_register("dashboard", "badges", my_badges_panel, order=60)
+    slot_register("me", "badges", my_badges_panel, order=40)
+    record_section_register(
+        RecordSection(
+            "points",
+            "Your points",
+            "Every time you earned points (a lesson, a course, certification, the policy, a "
+            "share within the weekly cap, a credited click, an accepted suggestion) and any "
+            "correction by HR with its note. Only people who opted in appear on the "
+            "leaderboard.",
+            _points,
+        )
+    )
+    record_section_register(
+        RecordSection(
+            "badges",
+            "Your badges",
+            "The badges you earned and when. Each has a public verification page that names "
+            "you; its Open Badges record identifies you only by a salted hash of your email.",
+            _badges,
+        )
+    )

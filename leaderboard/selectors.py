@@ -1,0 +1,308 @@
+"""Reads for recognition: boards, ranks, progress towards badges, a person's badges.
+
+Boards and ranks read the stored totals (ScoreTotal) through the index
+(period, period_start, visible, -points, user): never a sum over the ledger and never a
+window function over the whole table. Ties share a rank (1, 2, 2, 4): a person's rank is
+one more than the number of visible totals strictly above theirs.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+
+from leaderboard.models import (
+    Badge,
+    BadgeAward,
+    LedgerEntry,
+    Period,
+    PeriodPlacement,
+    PointsSettings,
+    Reason,
+    ScoreTotal,
+)
+from leaderboard.services.periods import period_starts
+from people.models import User
+from people.selectors import users_with_consent
+
+TOP = 20
+NEAR = 2
+DEPARTMENT_MINIMUM = 3
+SCOPES = ("people", "departments")
+
+
+@dataclass(frozen=True)
+class Row:
+    rank: int
+    name: str
+    points: int
+    department: str = ""
+    user_id: int | None = None
+    members: int = 0
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where one person stands on a board, whether or not they appear on it."""
+
+    period: str
+    points: int
+    rank: int
+    visible: bool
+    on_board: int  # how many people the board ranks
+    above: list[Row] = field(default_factory=list)
+    below: list[Row] = field(default_factory=list)
+    in_top: bool = False
+
+
+def period_start(period: str, at: datetime | None = None) -> date:
+    return period_starts(at or timezone.now())[period]
+
+
+def period_label(period: str, at: datetime | None = None) -> str:
+    start = period_start(period, at)
+    if period == Period.WEEK:
+        return f"Week of {start:%-d %B %Y}"
+    if period == Period.MONTH:
+        return f"{start:%B %Y}"
+    return "All time"
+
+
+def _name(display_name: str, first: str, last: str, username: str) -> str:
+    return display_name or f"{first} {last}".strip() or username
+
+
+def _ranked(rows: list[tuple], *, first_rank: int = 1) -> list[int]:
+    """Competition ranks for rows already ordered by points, descending."""
+    ranks: list[int] = []
+    for index, row in enumerate(rows):
+        if index and row[1] == rows[index - 1][1]:
+            ranks.append(ranks[-1])
+        else:
+            ranks.append(first_rank + index)
+    return ranks
+
+
+_ROW_FIELDS = (
+    "user_id",
+    "points",
+    "user__display_name",
+    "user__first_name",
+    "user__last_name",
+    "user__username",
+    "user__department__name",
+)
+
+
+def _row(values: tuple, rank: int) -> Row:
+    user_id, points, display, first, last, username, department = values
+    return Row(
+        rank=rank,
+        name=_name(display, first, last, username),
+        points=points,
+        department=department or "",
+        user_id=user_id,
+    )
+
+
+def _visible(period: str, start: date) -> QuerySet[ScoreTotal]:
+    return ScoreTotal.objects.filter(period=period, period_start=start, visible=True)
+
+
+def leaderboard_top(*, period: str, limit: int = TOP, at: datetime | None = None) -> list[Row]:
+    """The top `limit` opted-in people of the current `period` (one query)."""
+    start = period_start(period, at)
+    values = list(
+        _visible(period, start).order_by("-points", "user_id").values_list(*_ROW_FIELDS)[:limit]
+    )
+    return [_row(v, rank) for v, rank in zip(values, _ranked(values), strict=True)]
+
+
+def leaderboard_position(
+    *, user: User, period: str, visible: bool, at: datetime | None = None
+) -> Position:
+    """`user`'s points and rank in `period` (as if on the board, when not opted in), and
+    for an opted-in person outside the top, the two people above and below. At most four
+    queries, whatever the number of people."""
+    start = period_start(period, at)
+    board = _visible(period, start)
+    points = (
+        ScoreTotal.objects.filter(user=user, period=period, period_start=start)
+        .values_list("points", flat=True)
+        .first()
+    )
+    has_row = points is not None
+    points = points or 0
+    ahead = Q(points__gt=points) | Q(points=points, user_id__lt=user.pk)
+    behind = Q(points__lt=points) | Q(points=points, user_id__gt=user.pk)
+    counts = board.aggregate(
+        above=Count("id", filter=Q(points__gt=points)),
+        ahead=Count("id", filter=ahead),
+        total=Count("id"),
+    )
+    in_top = visible and has_row and counts["ahead"] < TOP
+    position = Position(
+        period=period,
+        points=points,
+        rank=counts["above"] + 1,
+        visible=visible,
+        on_board=counts["total"],
+        in_top=in_top,
+    )
+    if not visible or in_top:
+        return position
+    above = list(
+        board.filter(ahead).order_by("points", "-user_id").values_list(*_ROW_FIELDS)[:NEAR]
+    )[::-1]
+    below = list(
+        board.filter(behind).order_by("-points", "user_id").values_list(*_ROW_FIELDS)[:NEAR]
+    )
+    neighbours = above + below
+    if not neighbours:
+        return position
+    distinct = sorted({v[1] for v in neighbours}, reverse=True)
+    ranks = board.aggregate(
+        **{f"r{i}": Count("id", filter=Q(points__gt=p)) for i, p in enumerate(distinct)}
+    )
+    rank_of = {p: ranks[f"r{i}"] + 1 for i, p in enumerate(distinct)}
+    return Position(
+        **{
+            **position.__dict__,
+            "above": [_row(v, rank_of[v[1]]) for v in above],
+            "below": [_row(v, rank_of[v[1]]) for v in below],
+        }
+    )
+
+
+def leaderboard_departments(*, period: str, at: datetime | None = None) -> list[Row]:
+    """Departments with at least three opted-in members, by the sum of those members'
+    points in `period` (two queries)."""
+    start = period_start(period, at)
+    eligible = dict(
+        users_with_consent(kind="leaderboard")
+        .filter(department__isnull=False)
+        .values("department_id")
+        .annotate(n=Count("id"))
+        .filter(n__gte=DEPARTMENT_MINIMUM)
+        .values_list("department_id", "n")
+    )
+    if not eligible:
+        return []
+    sums = list(
+        _visible(period, start)
+        .filter(user__department_id__in=list(eligible))
+        .values_list("user__department_id", "user__department__name")
+        .annotate(total=Sum("points"))
+        .order_by("-total", "user__department__name")
+    )
+    seen = {dept_id for dept_id, _, _ in sums}
+    # Departments that qualify but earned nothing yet still appear, at the bottom.
+    rows = [(dept_id, total, name) for dept_id, name, total in sums]
+    if len(seen) < len(eligible):
+        from people.models import Department
+
+        for dept_id, name in (
+            Department.objects.filter(pk__in=set(eligible) - seen)
+            .order_by("name")
+            .values_list("pk", "name")
+        ):
+            rows.append((dept_id, 0, name))
+    ranks = _ranked(rows)
+    return [
+        Row(rank=rank, name=name, points=total, members=eligible[dept_id])
+        for (dept_id, total, name), rank in zip(rows, ranks, strict=True)
+    ]
+
+
+def user_totals(*, user: User, at: datetime | None = None) -> dict[str, int]:
+    """The person's points this week, this month and all time (one query)."""
+    starts = period_starts(at or timezone.now())
+    q = Q()
+    for period, start in starts.items():
+        q |= Q(period=period, period_start=start)
+    found = dict(ScoreTotal.objects.filter(q, user=user).values_list("period", "points"))
+    return {period: found.get(period, 0) for period in Period.values}
+
+
+# Badges
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the ledger says about a person, for badge criteria."""
+
+    counts: dict[str, int]
+    longest_streak: int
+    best_month_rank: int | None
+
+
+def longest_weekly_streak(days: list[date]) -> int:
+    """Longest run of consecutive weeks (Monday-based) among `days`."""
+    weeks = sorted({day - timedelta(days=day.weekday()) for day in days})
+    best = run = 0
+    previous = None
+    for week in weeks:
+        run = run + 1 if previous is not None and week - previous == timedelta(days=7) else 1
+        best = max(best, run)
+        previous = week
+    return best
+
+
+def badge_progress(*, user: User, streak: bool = True, placements: bool = True) -> Progress:
+    """Counts of ledger rows per reason, the longest weekly share streak and the best
+    closed-month rank: everything a badge criterion needs, from the ledger alone."""
+    counts = dict(
+        LedgerEntry.objects.filter(user=user)
+        .order_by()
+        .values_list("reason")
+        .annotate(n=Count("id"))
+        .values_list("reason", "n")
+    )
+    longest = 0
+    if streak:
+        shared_at = LedgerEntry.objects.filter(user=user, reason=Reason.SHARE).values_list(
+            "created_at", flat=True
+        )
+        longest = longest_weekly_streak([timezone.localtime(at).date() for at in shared_at])
+    best = None
+    if placements:
+        best = (
+            PeriodPlacement.objects.filter(user=user)
+            .order_by("rank")
+            .values_list("rank", flat=True)
+            .first()
+        )
+    return Progress(counts=counts, longest_streak=longest, best_month_rank=best)
+
+
+def badges_active() -> list[Badge]:
+    return list(Badge.objects.filter(active=True).select_related("image"))
+
+
+def badge_awards_for(*, user: User, include_revoked: bool = False) -> QuerySet[BadgeAward]:
+    awards = BadgeAward.objects.filter(user=user).select_related("badge")
+    if not include_revoked:
+        awards = awards.filter(revoked=False)
+    return awards.order_by("-awarded_at", "-id")
+
+
+def badge_award_public(*, uid) -> BadgeAward | None:
+    return BadgeAward.objects.select_related("badge", "user").filter(uid=uid).first()
+
+
+# Caps the sharing app enforces
+
+
+def click_points_remaining(*, user: User, source_key_prefix: str) -> int:
+    """How many more credited clicks on one share still earn points.
+
+    The sharing app awards each credited click with a key starting with
+    `source_key_prefix` (e.g. f"click:{share.pk}:"); PointsSettings.click_cap_per_share
+    bounds how many of them earn points. Call it inside the click's transaction.
+    """
+    cap = PointsSettings.load().click_cap_per_share
+    used = LedgerEntry.objects.filter(
+        user=user, reason=Reason.CLICK, key__startswith=source_key_prefix
+    ).count()
+    return max(0, cap - used)

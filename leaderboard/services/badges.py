@@ -1,0 +1,158 @@
+"""Badges: awarded from what the ledger (and closed months) say, once per person."""
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from leaderboard import broadcast
+from leaderboard.models import (
+    COUNTED_REASON,
+    CRITERIA_BY_REASON,
+    Badge,
+    BadgeAward,
+    Criterion,
+    Period,
+    PeriodClose,
+    PeriodPlacement,
+    ScoreTotal,
+)
+from leaderboard.selectors import Progress, badge_progress, badges_active
+from people.models import User
+
+
+def badge_is_earned(badge: Badge, progress: Progress) -> bool:
+    if badge.criterion == Criterion.STREAK:
+        return progress.longest_streak >= badge.threshold
+    if badge.criterion == Criterion.TOP_OF_MONTH:
+        return progress.best_month_rank is not None and progress.best_month_rank <= badge.threshold
+    needed = 1 if badge.criterion == Criterion.CERTIFIED else badge.threshold
+    return progress.counts.get(COUNTED_REASON[badge.criterion], 0) >= needed
+
+
+def badge_evidence(badge: Badge, progress: Progress) -> str:
+    if badge.criterion == Criterion.STREAK:
+        return f"Shared in {progress.longest_streak} consecutive weeks."
+    if badge.criterion == Criterion.TOP_OF_MONTH:
+        return f"Finished a month at #{progress.best_month_rank} on the leaderboard."
+    if badge.criterion == Criterion.CERTIFIED:
+        return "Certified as an advocate."
+    count = progress.counts.get(COUNTED_REASON[badge.criterion], 0)
+    noun = {
+        Criterion.SHARES: "shares",
+        Criterion.CLICKS: "credited clicks",
+        Criterion.COURSES: "courses completed",
+        Criterion.SUGGESTION: "suggestions accepted",
+    }[badge.criterion]
+    return f"{count} {noun} recorded."
+
+
+def _award(*, badge: Badge, user: User, evidence: str) -> BadgeAward | None:
+    award = BadgeAward(badge=badge, user=user, evidence=evidence)
+    award.set_recipient(user.email or f"{user.username}@invalid")
+    try:
+        with transaction.atomic():
+            award.save(force_insert=True)
+    except IntegrityError:
+        return None  # awarded already (concurrently): once per person
+    return award
+
+
+def badges_evaluate(
+    *, user: User, reasons: Iterable[str] | None = None, badges: list[Badge] | None = None
+) -> list[BadgeAward]:
+    """Award every active badge `user` has earned and does not hold yet (a revoked award
+    still counts as held). With `reasons`, only criteria those ledger reasons move are
+    checked. Runs in the caller's transaction; returns the new awards. Toasts for them
+    are sent by the caller's on_commit (points_award) or here when called alone."""
+    if reasons is None:
+        criteria = set(Criterion.values)
+    else:
+        criteria = {c for reason in reasons for c in CRITERIA_BY_REASON.get(reason, ())}
+    if not criteria:
+        return []
+    candidates = [
+        b for b in (badges if badges is not None else badges_active()) if b.criterion in criteria
+    ]
+    if not candidates:
+        return []
+    held = set(
+        BadgeAward.objects.filter(user=user, badge__in=candidates).values_list(
+            "badge_id", flat=True
+        )
+    )
+    pending = [b for b in candidates if b.pk not in held]
+    if not pending:
+        return []
+    progress = badge_progress(
+        user=user,
+        streak=any(b.criterion == Criterion.STREAK for b in pending),
+        placements=any(b.criterion == Criterion.TOP_OF_MONTH for b in pending),
+    )
+    awards = []
+    for badge in pending:
+        if badge_is_earned(badge, progress):
+            award = _award(badge=badge, user=user, evidence=badge_evidence(badge, progress))
+            if award is not None:
+                awards.append(award)
+    return awards
+
+
+@transaction.atomic
+def badge_award_revoke(*, award: BadgeAward, reason: str) -> BadgeAward:
+    """Revoke an award: its assertion and page say so from now on; it is never re-awarded."""
+    if not award.revoked:
+        award.revoked = True
+        award.revocation_reason = reason.strip()[:200] or "Revoked by the issuer."
+        award.save(update_fields=["revoked", "revoked_at", "revocation_reason"])
+    return award
+
+
+def previous_month(today: date | None = None) -> date:
+    today = today or timezone.localdate()
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+@transaction.atomic
+def leaderboard_close_period(*, month: date, top: int = 3) -> tuple[int, int]:
+    """Close `month`: record the top `top` opted-in people (ties share a rank, so there may
+    be more) as placements, then award "top N of a month" badges from them.
+
+    Idempotent: a closed month keeps its placements; running again only awards badges
+    defined since. Returns (placements created, badges awarded).
+    """
+    month = month.replace(day=1)
+    if month >= timezone.localdate().replace(day=1):
+        raise ValueError("Only a month that has ended can be closed.")
+    badges = [b for b in badges_active() if b.criterion == Criterion.TOP_OF_MONTH]
+    top = max([top, *(b.threshold for b in badges)])
+    _, created = PeriodClose.objects.get_or_create(month=month)
+    placed = 0
+    if created:
+        rows = list(
+            ScoreTotal.objects.filter(
+                period=Period.MONTH, period_start=month, visible=True, points__gt=0
+            )
+            .order_by("-points", "user_id")
+            .values_list("user_id", "points")
+        )
+        rank = 0
+        for index, (user_id, points) in enumerate(rows):
+            if not index or points != rows[index - 1][1]:
+                rank = index + 1
+            if rank > top:
+                break
+            PeriodPlacement.objects.create(month=month, user_id=user_id, rank=rank, points=points)
+            placed += 1
+    awarded: list[BadgeAward] = []
+    if badges:
+        users = User.objects.filter(placements__month=month).distinct()
+        for user in users:
+            awarded += badges_evaluate(user=user, badges=badges)
+    for award in awarded:
+        transaction.on_commit(
+            partial(broadcast.points_changed, user_id=award.user_id, award_ids=[award.pk])
+        )
+    return placed, len(awarded)
