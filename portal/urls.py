@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("me/", include("people.urls")),
+    path("notifications/", include("notifications.urls")),
     path("leaderboard/", include("leaderboard.urls")),
     path("badges/", include("leaderboard.badge_urls")),
 ]

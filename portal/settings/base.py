@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "leaderboard",
     "reports",
     "notifications",
+    "notifications",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
