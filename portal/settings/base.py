@@ -25,7 +25,6 @@ INSTALLED_APPS = [
     "leaderboard",
     "reports",
     "notifications",
-    "notifications",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
