@@ -26,5 +26,7 @@ class PoliciesConfig(AppConfig):
             policies_cache_clear()
 
         for signal in (page_published, page_unpublished, post_delete):
-            signal.connect(clear, sender=PolicyPage, dispatch_uid=f"policies-cache-{signal!r}")
-        post_page_move.connect(clear, dispatch_uid="policies-cache-move")
+            signal.connect(
+                clear, sender=PolicyPage, weak=False, dispatch_uid=f"policies-cache-{id(signal)}"
+            )
+        post_page_move.connect(clear, weak=False, dispatch_uid="policies-cache-move")

@@ -123,5 +123,10 @@ class PolicyPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["blocks"], context["toc"] = self.body_with_anchors()
         if request.user.is_authenticated:
+            from policies.forms import AcknowledgeForm
+
             context["ack"] = policy_page_state(user=request.user, policy=self)
+            context["form"] = AcknowledgeForm(
+                initial={"version": self.version, "revision": self.live_revision_id}
+            )
         return context
