@@ -133,9 +133,13 @@ def _course_of(lesson: LessonPage) -> CoursePage:
 
 
 @transaction.atomic
-def lesson_complete(*, user: User, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
+def lesson_complete(
+    *, user: User, lesson: LessonPage, at: datetime | None = None
+) -> tuple[LessonCompletion, bool]:
     """Mark a live lesson done for `user` (enrolling them if they were not) and award its
-    points once. Returns (completion, created); a repeat changes nothing."""
+    points once. Returns (completion, created); a repeat changes nothing. `at` backdates
+    (demo history only)."""
+    at = at or timezone.now()
     existing = LessonCompletion.objects.filter(user=user, lesson=lesson).first()
     if existing is not None:
         return existing, False
@@ -143,7 +147,9 @@ def lesson_complete(*, user: User, lesson: LessonPage) -> tuple[LessonCompletion
     enrolment_create(user=user, course=course, source=EnrolmentSource.SELF)
     try:
         with transaction.atomic():
-            completion = LessonCompletion.objects.create(user=user, lesson=lesson, course=course)
+            completion = LessonCompletion.objects.create(
+                user=user, lesson=lesson, course=course, completed_at=at
+            )
     except IntegrityError:
         return LessonCompletion.objects.get(user=user, lesson=lesson), False
     points_award(
@@ -151,6 +157,7 @@ def lesson_complete(*, user: User, lesson: LessonPage) -> tuple[LessonCompletion
         reason=Reason.LESSON_COMPLETED,
         key=f"lesson:{user.pk}:{lesson.pk}",
         source=completion,
+        at=at,
     )
     return completion, True
 
@@ -171,6 +178,7 @@ def course_complete(*, attempt: QuizAttempt) -> Certificate | None:
         reason=Reason.COURSE_COMPLETED,
         key=f"course:{user.pk}:{course.pk}",
         source=attempt,
+        at=attempt.submitted_at,
     )
     if not course.certifies_advocates:
         return None
@@ -194,5 +202,6 @@ def course_complete(*, attempt: QuizAttempt) -> Certificate | None:
         reason=Reason.CERTIFIED,
         key=f"certified:{user.pk}:{course.pk}",
         source=certificate,
+        at=issued,
     )
     return certificate

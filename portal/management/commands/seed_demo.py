@@ -8,6 +8,7 @@ from django.utils.module_loading import import_string
 DEMO_STEPS = [
     "people.demo.seed",
     "home.demo.seed",
+    "courses.demo.seed",
 ]
 
 

@@ -1,0 +1,212 @@
+"""Demo training: the two courses as published pages, the onboarding rule, and varied
+histories made through the real services (so points and badges follow from them)."""
+
+import random
+import uuid
+from datetime import timedelta
+
+from django.utils import timezone
+
+from courses import demo_content
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    OnboardingRule,
+    QuizAttempt,
+    QuizPage,
+)
+from courses.services import (
+    lesson_complete,
+    onboarding_rule_create,
+    quiz_answer_save,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+)
+from home.models import HomePage
+from people.models import User
+
+INDEX_INTRO = (
+    "<p>Short courses you can take at your own pace. The <strong>social media basic "
+    "training</strong> is part of everyone's onboarding; passing its quiz certifies you as an "
+    "advocate. Everything else is optional.</p>"
+)
+
+
+def _id() -> str:
+    return str(uuid.uuid4())
+
+
+def _body(blocks: list) -> list[dict]:
+    return [{"type": kind, "value": value, "id": _id()} for kind, value in blocks]
+
+
+def _question(question: dict) -> dict:
+    kind = question["type"]
+    if kind == "true_false":
+        truth = next(c["text"] for c in question["choices"] if c["correct"]) == "True"
+        value = {
+            "text": question["text"],
+            "correct": "true" if truth else "false",
+            "explanation": question["explanation"],
+        }
+    else:
+        value = {
+            "text": question["text"],
+            "choices": [
+                {"type": "item", "value": {"text": c["text"], "correct": c["correct"]}, "id": _id()}
+                for c in question["choices"]
+            ],
+            "explanation": question["explanation"],
+        }
+    return {"type": kind, "value": value, "id": _id()}
+
+
+def _publish(parent, page):
+    # Live from the start, like a page published once: no per-page revision publishing
+    # (it dominated the seed's time); the first edit in the admin creates a revision.
+    now = timezone.now()
+    page.live, page.has_unpublished_changes = True, False
+    page.first_published_at = page.last_published_at = now
+    parent.add_child(instance=page)
+    return page
+
+
+def _course(index: CourseIndexPage, data: dict, **fields) -> CoursePage:
+    course = _publish(
+        index,
+        CoursePage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            estimated_minutes=data["estimated_minutes"],
+            **fields,
+        ),
+    )
+    for lesson in data["lessons"]:
+        _publish(
+            course,
+            LessonPage(
+                title=lesson["title"],
+                slug=lesson["slug"],
+                intro=lesson.get("intro", ""),
+                estimated_minutes=lesson["estimated_minutes"],
+                body=_body(lesson["body"]),
+            ),
+        )
+    quiz = data["quiz"]
+    _publish(
+        course,
+        QuizPage(
+            title=quiz["title"],
+            slug=quiz["slug"],
+            intro="One question per screen; your answers are saved as you go.",
+            pass_mark=quiz["pass_mark"],
+            draw_count=quiz["draw"],
+            wait_minutes=30,
+            shuffle=True,
+            feedback="submit",
+            questions=[_question(q) for q in quiz["questions"]],
+        ),
+    )
+    return course
+
+
+def _pages(created: list) -> CoursePage:
+    home = HomePage.objects.get(depth=2)
+    index = CourseIndexPage.objects.filter(slug="training").first()
+    if index is None:
+        index = _publish(
+            home, CourseIndexPage(title="Training", slug="training", intro=INDEX_INTRO)
+        )
+        created.append(index)
+    basic = CoursePage.objects.filter(slug=demo_content.BASIC_COURSE["slug"]).first()
+    if basic is None:
+        basic = _course(
+            index,
+            demo_content.BASIC_COURSE,
+            certifies_advocates=True,
+            certificate_validity_months=24,
+            default_due_days=14,
+        )
+        created.append(basic)
+    if not CoursePage.objects.filter(slug=demo_content.LINKEDIN_COURSE["slug"]).exists():
+        created.append(_course(index, demo_content.LINKEDIN_COURSE, default_due_days=30))
+    return basic
+
+
+def _take_quiz(user, quiz, *, at, right: int) -> QuizAttempt:
+    """An attempt answered with `right` correct answers (the demo knows the answers)."""
+    attempt = quiz_attempt_start(user=user, quiz=quiz, now=at)
+    for position, question in enumerate(attempt.questions):
+        correct = [c["id"] for c in question["choices"] if c["correct"]]
+        wrong = [c["id"] for c in question["choices"] if not c["correct"]][:1]
+        quiz_answer_save(
+            user=user,
+            attempt_id=attempt.pk,
+            position=position,
+            choice_ids=correct if position < right else wrong,
+            now=at + timedelta(seconds=40 * (position + 1)),
+        )
+    attempt, _ = quiz_attempt_submit(
+        user=user, attempt_id=attempt.pk, now=at + timedelta(minutes=7)
+    )
+    return attempt
+
+
+def _history(user, lessons, quiz, *, plan: str, days_ago: int, rng) -> None:
+    now = timezone.now()
+    start = now - timedelta(days=days_ago, hours=rng.randint(1, 8))
+    read = len(lessons) if plan in {"certified", "retried", "failed"} else rng.randint(1, 5)
+    for number, lesson in enumerate(lessons[:read]):
+        lesson_complete(user=user, lesson=lesson, at=start + timedelta(minutes=9 * number))
+    at = start + timedelta(hours=1)
+    total = quiz.draw_count
+    if plan in {"retried", "failed"}:
+        _take_quiz(user, quiz, at=at, right=rng.randint(3, total - 3))
+        at += timedelta(days=1)
+    if plan in {"certified", "retried"}:
+        _take_quiz(user, quiz, at=at, right=rng.choice([total - 1, total, total]))
+
+
+def seed(*, stdout) -> int:
+    created: list = []
+    basic = _pages(created)
+    now = timezone.now()
+    if not OnboardingRule.objects.filter(course=basic, department__isnull=True).exists():
+        rule, enrolled = onboarding_rule_create(
+            course=basic, due_days=14, created_at=now - timedelta(days=30)
+        )
+        created.append(rule)
+        created.extend([None] * enrolled)
+    lessons = list(LessonPage.objects.live().child_of(basic).order_by("path"))
+    quiz = QuizPage.objects.live().child_of(basic).get()
+    if LessonCompletion.objects.filter(course=basic).exists():
+        return len(created)
+    rng = random.Random(303)  # noqa: S311 - demo data
+    for username, days in (("advocate", 100), ("hr", 300)):
+        user = User.objects.filter(username=username).first()
+        if user is not None:
+            _history(user, lessons, quiz, plan="certified", days_ago=days, rng=rng)
+            created.append(user)
+    others = User.objects.exclude(username__in=["advocate", "hr", "newhire"]).order_by("pk")
+    # About 60% certified (some on a second attempt), the rest spread over in progress,
+    # failed once, and not started; unfinished ones past their due date show as overdue.
+    plans = ["certified"] * 21 + ["retried"] * 6 + ["in_progress"] * 9 + ["failed"] * 5
+    plans += ["none"] * 3
+    rng.shuffle(plans)
+    for user, plan in zip(others, plans, strict=False):
+        if plan == "none":
+            continue
+        joined_days = (now.date() - user.joined_on).days
+        days_ago = max(1, min(joined_days, 28) - rng.randint(0, 3))
+        _history(user, lessons, quiz, plan=plan, days_ago=days_ago, rng=rng)
+        if plan in {"in_progress", "none"} and rng.random() < 0.5:
+            # HR gave some people more time, as editors do in the Enrolments admin.
+            Enrolment.objects.filter(user=user, course=basic).update(
+                due_on=now.date() + timedelta(days=rng.randint(2, 12))
+            )
+        created.append(user)
+    return len(created)

@@ -1,0 +1,175 @@
+"""Training actions: mark a lesson complete, start a quiz, answer, submit, certificate.
+
+Pages (catalogue, course, lesson, quiz intro) are served by Wagtail; these views do the
+writes and the one-question-per-screen attempt. Each htmx view also works as a plain form.
+"""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
+
+from courses import services
+from courses.models import Certificate, CoursePage, LessonPage, QuizAttempt, QuizPage
+from courses.selectors import (
+    attempt_answer_feedback,
+    attempt_question,
+    attempt_review,
+    lesson_context,
+    page_url,
+    quiz_state,
+)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def lesson_complete(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    _, created = services.lesson_complete(user=request.user, lesson=lesson)
+    if request.htmx:
+        context = {"page": lesson, **lesson_context(user=request.user, lesson=lesson)}
+        return TemplateResponse(request, "courses/lesson_page.html#completion", context)
+    if created:
+        messages.success(request, f"“{lesson.title}” is marked as complete.")
+    return redirect(page_url(lesson.url_path))
+
+
+@require_POST
+def quiz_start(request, quiz_id: int):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    try:
+        attempt = services.quiz_attempt_start(user=request.user, quiz=quiz)
+    except services.QuizRefused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(page_url(quiz.url_path))
+    return redirect("courses:attempt", attempt_id=attempt.pk)
+
+
+def _own_attempt(request, attempt_id: int) -> QuizAttempt:
+    attempt = (
+        QuizAttempt.objects.select_related("quiz", "course")
+        .filter(pk=attempt_id, user=request.user)
+        .first()
+    )
+    if attempt is None:
+        raise Http404("That quiz attempt does not exist or belongs to someone else.")
+    return attempt
+
+
+def _attempt_context(attempt: QuizAttempt, **extra) -> dict:
+    context = {
+        "attempt": attempt,
+        "quiz": attempt.quiz,
+        "course": attempt.course,
+        "quiz_url": page_url(attempt.quiz.url_path),
+        "course_url": page_url(attempt.course.url_path),
+        "question": (
+            attempt_question(attempt=attempt, position=attempt.position)
+            if attempt.is_open and attempt.position < attempt.total
+            else None
+        ),
+    }
+    context.update(extra)
+    return context
+
+
+def _result_context(request, attempt: QuizAttempt) -> dict:
+    state = quiz_state(user=request.user, quiz=attempt.quiz, course=attempt.course)
+    certificate = Certificate.objects.filter(attempt=attempt).first()
+    return _attempt_context(
+        attempt,
+        state=state,
+        certificate=certificate,
+        review=attempt_review(attempt=attempt) if attempt.feedback != "never" else [],
+    )
+
+
+@require_GET
+def attempt_detail(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.is_open and attempt.deadline and timezone.now() > attempt.deadline:
+        attempt, _ = services.quiz_attempt_submit(user=request.user, attempt_id=attempt.pk)
+        messages.warning(request, "Time was up, so your attempt was graded as it stood.")
+    if not attempt.is_open:
+        return TemplateResponse(request, "courses/result.html", _result_context(request, attempt))
+    return TemplateResponse(request, "courses/attempt.html", _attempt_context(attempt))
+
+
+def _chosen(request) -> tuple[int | None, list[str]]:
+    try:
+        position = int(request.POST.get("position", ""))
+    except ValueError:
+        position = None
+    return position, [value for value in request.POST.getlist("choice") if value]
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def attempt_answer(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    position, choice_ids = _chosen(request)
+    result_url = redirect("courses:attempt", attempt_id=attempt.pk).url
+    try:
+        if position is None:
+            raise services.QuizRefused("That answer form was incomplete; nothing was saved.")
+        attempt, answer = services.quiz_answer_save(
+            user=request.user, attempt_id=attempt.pk, position=position, choice_ids=choice_ids
+        )
+    except services.QuizTimeUp as refusal:
+        services.quiz_attempt_submit(user=request.user, attempt_id=attempt.pk)
+        messages.warning(request, refusal.message)
+        return HttpResponseClientRedirect(result_url) if request.htmx else redirect(result_url)
+    except services.QuizRefused as refusal:
+        if refusal.code == "submitted":
+            messages.warning(request, refusal.message)
+            return HttpResponseClientRedirect(result_url) if request.htmx else redirect(result_url)
+        attempt.refresh_from_db()
+        context = _attempt_context(attempt, error=refusal.message)
+        if request.htmx:
+            return TemplateResponse(request, "courses/attempt.html#quiz", context, status=422)
+        return TemplateResponse(request, "courses/attempt.html", context, status=400)
+    feedback = None
+    if attempt.feedback == "each":
+        feedback = attempt_answer_feedback(
+            attempt=attempt, position=answer.position, choice_ids=answer.choice_ids
+        )
+    if request.htmx:
+        context = _attempt_context(attempt, feedback=feedback, swapped=True)
+        return TemplateResponse(request, "courses/attempt.html#quiz", context)
+    if feedback:
+        verdict = "Correct" if feedback["correct"] else "Not quite"
+        messages.info(
+            request, f"Question {feedback['number']}: {verdict}. {feedback['explanation']}"
+        )
+    return redirect(result_url)
+
+
+@require_POST
+def attempt_submit(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    attempt, graded_now = services.quiz_attempt_submit(user=request.user, attempt_id=attempt.pk)
+    if graded_now and attempt.timed_out:
+        messages.warning(request, "Time was up, so your attempt was graded as it stood.")
+    return redirect("courses:attempt", attempt_id=attempt.pk)
+
+
+@require_GET
+def certificate_detail(request, code: str):
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("user", "course"), code=code.upper()
+    )
+    return TemplateResponse(
+        request,
+        "courses/certificate.html",
+        {
+            "certificate": certificate,
+            "valid": certificate.is_valid_on(timezone.localdate()),
+            "course_url": page_url(certificate.course.url_path)
+            if isinstance(certificate.course, CoursePage)
+            else "",
+        },
+    )

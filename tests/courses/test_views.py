@@ -1,0 +1,190 @@
+"""Pages and actions as a person sees them, with and without htmx."""
+
+import json
+import re
+
+import pytest
+
+from courses.models import AttemptAnswer, LessonCompletion, QuizAttempt
+from courses.selectors import page_url
+from tests.courses.helpers import read_all, right_choices, started_attempt
+
+pytestmark = pytest.mark.django_db
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def test_catalogue_course_lesson_and_quiz_pages_render(learner_client, course_tree):
+    course, lessons, quiz = course_tree
+    assert course.title in learner_client.get("/training/").content.decode()
+    page = learner_client.get(page_url(course.url_path)).content.decode()
+    assert all(lesson.title in page for lesson in lessons)
+    assert "Finish every lesson to unlock the quiz" in page
+    lesson_page = learner_client.get(page_url(lessons[0].url_path)).content.decode()
+    assert "Lesson 1 of 3" in lesson_page and "Mark as complete" in lesson_page
+    assert f"Next: {lessons[1].title}" in lesson_page
+    quiz_page = learner_client.get(page_url(quiz.url_path)).content.decode()
+    assert "Finish the 3 remaining lessons first" in quiz_page
+
+
+def test_mark_lesson_complete_with_htmx_swaps_the_completion_fragment(
+    learner_client, learner, course_tree
+):
+    _, lessons, _ = course_tree
+    response = learner_client.post(f"/training/lessons/{lessons[0].pk}/complete/", **HX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html and "You completed this lesson" in html
+    assert LessonCompletion.objects.filter(user=learner, lesson=lessons[0]).count() == 1
+
+
+def test_mark_lesson_complete_without_js_redirects_back_with_a_message(
+    learner_client, learner, course_tree
+):
+    _, lessons, _ = course_tree
+    url = f"/training/lessons/{lessons[1].pk}/complete/"
+    response = learner_client.post(url, follow=True)
+    html = response.content.decode()
+    assert "is marked as complete" in html and "You completed this lesson" in html
+    learner_client.post(url)
+    assert LessonCompletion.objects.filter(user=learner).count() == 1
+
+
+def test_start_is_refused_with_a_message_until_lessons_are_done(learner_client, course_tree):
+    _, _, quiz = course_tree
+    response = learner_client.post(f"/training/quizzes/{quiz.pk}/start/", follow=True)
+    assert "Finish the 3 remaining lessons first" in response.content.decode()
+    assert not QuizAttempt.objects.exists()
+
+
+def _question_ids(html: str) -> list[str]:
+    return re.findall(r'name="choice" value="([^"]+)"', html)
+
+
+def test_full_quiz_without_js(learner_client, learner, course_tree):
+    _, lessons, quiz = course_tree
+    read_all(learner, lessons)
+    response = learner_client.post(f"/training/quizzes/{quiz.pk}/start/")
+    attempt = QuizAttempt.objects.get(user=learner)
+    assert response.url == f"/training/attempts/{attempt.pk}/"
+    for position, question in enumerate(attempt.questions):
+        page = learner_client.get(response.url).content.decode()
+        assert f"Question {position + 1} of 4" in page
+        assert "<legend>" in page
+        response_answer = learner_client.post(
+            f"/training/attempts/{attempt.pk}/answer/",
+            {"position": position, "choice": right_choices(question)},
+        )
+        assert response_answer.status_code == 302
+    page = learner_client.get(response.url).content.decode()
+    assert "Submit quiz" in page
+    result = learner_client.post(f"/training/attempts/{attempt.pk}/submit/", follow=True)
+    html = result.content.decode()
+    assert "100%" in html and "Passed" in html and "View your certificate" in html
+
+
+def test_answer_with_htmx_returns_the_next_question_fragment(learner_client, learner, course_tree):
+    _, lessons, quiz = course_tree
+    attempt = started_attempt(learner, lessons, quiz)
+    response = learner_client.post(
+        f"/training/attempts/{attempt.pk}/answer/",
+        {"position": 0, "choice": right_choices(attempt.questions[0])},
+        **HX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and "Question 2 of 4" in html
+    assert response["Vary"].count("HX-Request") == 1
+
+
+def test_refused_answer_with_htmx_is_a_422_fragment_and_without_js_a_400_page(
+    learner_client, learner, course_tree
+):
+    _, lessons, quiz = course_tree
+    attempt = started_attempt(learner, lessons, quiz)
+    other_choice = attempt.questions[1]["choices"][0]["id"]
+    url = f"/training/attempts/{attempt.pk}/answer/"
+    response = learner_client.post(url, {"position": 0, "choice": other_choice}, **HX)
+    assert response.status_code == 422
+    assert "does not belong to this question" in response.content.decode()
+    response = learner_client.post(url, {"position": 0, "choice": other_choice})
+    assert response.status_code == 400
+    assert "does not belong to this question" in response.content.decode()
+    assert not AttemptAnswer.objects.exists()
+
+
+def test_attempt_page_reload_resumes_at_the_same_question(learner_client, learner, course_tree):
+    _, lessons, quiz = course_tree
+    attempt = started_attempt(learner, lessons, quiz)
+    learner_client.post(
+        f"/training/attempts/{attempt.pk}/answer/",
+        {"position": 0, "choice": right_choices(attempt.questions[0])},
+    )
+    first = learner_client.get(f"/training/attempts/{attempt.pk}/").content.decode()
+    second = learner_client.get(f"/training/attempts/{attempt.pk}/").content.decode()
+    assert "Question 2 of 4" in first and "Question 2 of 4" in second
+    assert _question_ids(first) == _question_ids(second)
+    # Starting again (e.g. from another device) resumes the same attempt.
+    response = learner_client.post(f"/training/quizzes/{quiz.pk}/start/")
+    assert response.url == f"/training/attempts/{attempt.pk}/"
+
+
+def test_the_browser_never_sees_which_choices_are_correct(learner_client, learner, course_tree):
+    _, lessons, quiz = course_tree
+    attempt = started_attempt(learner, lessons, quiz)
+    pages = [learner_client.get(f"/training/attempts/{attempt.pk}/").content.decode()]
+    for position, question in enumerate(attempt.questions[:-1]):
+        response = learner_client.post(
+            f"/training/attempts/{attempt.pk}/answer/",
+            {"position": position, "choice": right_choices(question)},
+            **HX,
+        )
+        pages.append(response.content.decode())
+    pages.append(learner_client.get(page_url(quiz.url_path)).content.decode())
+    export = learner_client.get("/me/export.json").content.decode()
+    for html in pages:
+        assert "correct" not in html.lower()
+        assert "explanation" not in html.lower()
+    assert '"correct": true' not in export and '"correct": false' not in export
+    data = json.loads(export)
+    assert data["training"]["quiz_attempts"][0]["answers"][0]["correct"] is None
+
+
+def test_someone_elses_attempt_is_not_found_and_unchanged(client, learner, course_tree):
+    from tests.people.factories import UserFactory
+
+    _, lessons, quiz = course_tree
+    attempt = started_attempt(learner, lessons, quiz)
+    client.force_login(UserFactory())
+    url = f"/training/attempts/{attempt.pk}/"
+    assert client.get(url).status_code == 404
+    response = client.post(
+        url + "answer/", {"position": 0, "choice": right_choices(attempt.questions[0])}
+    )
+    assert response.status_code == 404
+    assert client.post(url + "submit/").status_code == 404
+    attempt.refresh_from_db()
+    assert attempt.position == 0 and attempt.is_open and not attempt.answers.exists()
+
+
+def test_certificate_page_is_printable_and_shows_the_code(learner_client, learner):
+    from tests.courses.factories import make_certified
+
+    certificate = make_certified(learner)
+    html = learner_client.get(f"/training/certificates/{certificate.code}/").content.decode()
+    assert certificate.code in html and "Valid" in html and "window.print()" in html
+
+
+def test_dashboard_shows_my_training_with_overdue_marked(learner_client, learner, course_tree):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from courses.services import enrolment_create
+
+    course, lessons, _ = course_tree
+    enrolment_create(user=learner, course=course, due_on=timezone.localdate() - timedelta(days=2))
+    read_all(learner, lessons[:1])
+    html = learner_client.get("/").content.decode()
+    assert "My training" in html and "Overdue" in html and "was due" in html
+    assert 'aria-valuenow="25"' in html
+    assert f'href="{page_url(lessons[1].url_path)}"' in html  # Continue → next lesson
