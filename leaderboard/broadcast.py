@@ -15,6 +15,7 @@ schedules the trailing send, once, and renders from the database when it fires, 
 carries every change committed before it.
 """
 
+import contextvars
 import logging
 import threading
 import time
@@ -23,11 +24,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
 
-from asgiref.sync import SyncToAsync, async_to_sync
-from channels.db import database_sync_to_async
+from asgiref.sync import SyncToAsync, async_to_sync, sync_to_async
 from channels.layers import get_channel_layer
 from django.core.cache import cache
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from leaderboard.models import Period
 
@@ -86,27 +86,29 @@ def _send_personal(user_id: int) -> None:
         group_send(user_group(user_id), {"type": "personal.html", "html": html})
 
 
+def _run_closing_connections(action: Callable[[], None]) -> None:
+    close_old_connections()
+    try:
+        action()
+    finally:
+        connections.close_all()
+
+
 def _schedule(delay: float, action: Callable[[], None]) -> None:
     """Run `action` (sync, may query) after `delay` seconds, off the request."""
     loop = getattr(SyncToAsync.threadlocal, "main_event_loop", None)
+    work = partial(_run_closing_connections, action)
     if loop is not None and loop.is_running():
-        # In daphne (or a test's event loop): a timer on the server's loop, then a thread.
+        # In daphne (or a test's event loop): a timer on the server's loop, then a worker
+        # thread for the queries, in a fresh context (not the request's).
         def fire():
-            loop.create_task(database_sync_to_async(action)())
+            loop.create_task(sync_to_async(work, thread_sensitive=False)())
 
-        loop.call_soon_threadsafe(loop.call_later, delay, fire)
+        loop.call_soon_threadsafe(loop.call_later, delay, fire, context=contextvars.Context())
         return
-
     # No event loop (a management command, a worker): a timer thread that the process
     # waits for before exiting, so the trailing send is not lost.
-    def run():
-        close_old_connections()
-        try:
-            action()
-        finally:
-            close_old_connections()
-
-    timer = threading.Timer(delay, run)
+    timer = threading.Timer(delay, work)
     timer.daemon = False
     timer.start()
 

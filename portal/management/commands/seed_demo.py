@@ -9,7 +9,6 @@ DEMO_STEPS = [
     "people.demo.seed",
     "home.demo.seed",
     "courses.demo.seed",
-    "notifications.demo.seed",
 ]
 
 
