@@ -1,0 +1,168 @@
+"""The acknowledgement report in the Wagtail admin (with Wagtail's CSV/XLSX export)."""
+
+import django_filters
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from people.models import Department, User
+from policies.models import Acknowledgement
+from policies.report import acknowledgement_people, acknowledgement_summary, report_versions
+
+
+def _version_choices(request=None):
+    return [
+        (f"{v.policy_id}:{v.number}", f"{v.policy.title} — version {v.number}")
+        for v in report_versions()
+    ]
+
+
+class AcknowledgementReportFilterSet(WagtailFilterSet):
+    version = django_filters.ChoiceFilter(
+        label="Policy version",
+        choices=_version_choices,
+        method="filter_nothing",  # chooses what the report is about (see the view)
+        empty_label=None,
+    )
+    department = django_filters.ModelChoiceFilter(
+        label="Department",
+        queryset=Department.objects.all(),
+        field_name="department",
+        empty_label="All departments",
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[("missing", "Still to acknowledge"), ("done", "Acknowledged")],
+        method="filter_status",
+        empty_label="Everyone",
+    )
+
+    class Meta:
+        model = User
+        fields = ["version", "department", "status"]
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_status(self, queryset, name, value):
+        if value == "missing":
+            return queryset.filter(acknowledged_at__isnull=True)
+        if value == "done":
+            return queryset.filter(acknowledged_at__isnull=False)
+        return queryset
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return "Acknowledged" if instance.acknowledged_at else "Still to acknowledge"
+
+
+class AcknowledgementReportView(ReportView):
+    page_title = "Policy acknowledgements"
+    header_icon = "doc-full"
+    index_url_name = "policies_acknowledgement_report"
+    index_results_url_name = "policies_acknowledgement_report_results"
+    results_template_name = "policies/admin/acknowledgement_report_results.html"
+    filterset_class = AcknowledgementReportFilterSet
+    permission_policy = ModelPermissionPolicy(Acknowledgement)
+    permission_required = "view"
+    model = User
+    default_ordering = "department__name"
+    paginate_by = 100
+    columns = [
+        Column("name", label="Name", accessor="name"),
+        Column("username", label="Username"),
+        Column("department", label="Department", accessor="department"),
+        StatusColumn("status", label="Status"),
+        DateColumn("acknowledged_at", label="Acknowledged"),
+    ]
+    list_export = [
+        "name",
+        "username",
+        "department_name",
+        "policy",
+        "version",
+        "status",
+        "acknowledged_at",
+    ]
+    export_headings = {
+        "name": "Name",
+        "username": "Username",
+        "department_name": "Department",
+        "policy": "Policy",
+        "version": "Version",
+        "status": "Status",
+        "acknowledged_at": "Acknowledged at",
+    }
+
+    @cached_property
+    def selected(self) -> tuple[int, int] | None:
+        """(policy id, version) the report is about: the chosen one, else the newest."""
+        choices = [key for key, _ in _version_choices()]
+        wanted = self.request.GET.get("version")
+        key = wanted if wanted in choices else (choices[0] if choices else None)
+        if key is None:
+            return None
+        policy_id, version = key.split(":")
+        return int(policy_id), int(version)
+
+    @cached_property
+    def department_id(self) -> int | None:
+        filters = self.filters
+        if filters is not None and filters.is_valid():
+            department = filters.form.cleaned_data.get("department")
+            return department.pk if department else None
+        return None
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if self.selected and "version" not in kwargs["data"]:
+            data = kwargs["data"].copy()
+            data["version"] = "{}:{}".format(*self.selected)
+            kwargs["data"] = data
+        return kwargs
+
+    def get_base_queryset(self):
+        if self.selected is None:
+            return User.objects.none()
+        policy_id, version = self.selected
+        return acknowledgement_people(policy_id=policy_id, version=version)
+
+    def order_queryset(self, queryset):
+        return queryset.order_by("acknowledged_at", "department__name", "last_name", "username")
+
+    def get_filename(self):
+        suffix = "-v{1}".format(*self.selected) if self.selected else ""
+        return f"policy-acknowledgements{suffix}-{timezone.localdate():%Y-%m-%d}"
+
+    def to_row_dict(self, item):
+        summary = self.summary_selected
+        return {
+            "name": item.name,
+            "username": item.username,
+            "department_name": item.department.name if item.department else "",
+            "policy": summary.title if summary else "",
+            "version": summary.version if summary else "",
+            "status": "Acknowledged" if item.acknowledged_at else "Still to acknowledge",
+            "acknowledged_at": item.acknowledged_at or "",
+        }
+
+    @cached_property
+    def summary(self):
+        return acknowledgement_summary(department_id=self.department_id)
+
+    @cached_property
+    def summary_selected(self):
+        if self.selected is None:
+            return None
+        key = "{}:{}".format(*self.selected)
+        return next((row for row in self.summary if row.key == key), None)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["summary"] = self.summary
+        context["summary_selected"] = self.summary_selected
+        return context

@@ -1,0 +1,36 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from policies.admin_views import AcknowledgementReportView
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/policy-acknowledgements/",
+            AcknowledgementReportView.as_view(),
+            name="policies_acknowledgement_report",
+        ),
+        path(
+            "reports/policy-acknowledgements/results/",
+            AcknowledgementReportView.as_view(results_only=True),
+            name="policies_acknowledgement_report_results",
+        ),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("policies.view_acknowledgement")
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return ReportMenuItem(
+        "Policy acknowledgements",
+        reverse("policies_acknowledgement_report"),
+        icon_name="doc-full",
+        order=50,
+    )
