@@ -9,6 +9,7 @@ DEMO_STEPS = [
     "people.demo.seed",
     "home.demo.seed",
     "courses.demo.seed",
+    "policies.demo.seed",
 ]
 
 

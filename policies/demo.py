@@ -1,0 +1,126 @@
+"""Demo policies: the social media policy (version 1, then a material version 2, both through
+Wagtail's real publish path) and brand guidelines (no acknowledgement asked).
+
+Most employees acknowledged version 2; some only version 1; `newhire` none; `advocate` both.
+"""
+
+import datetime
+import zlib
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
+
+from home.models import HomePage
+from people.models import User
+from policies.demo_content import BRAND_GUIDELINES, POLICY
+from policies.models import Acknowledgement, PolicyPage
+from policies.services import policy_acknowledge
+
+
+def _body(sections) -> list[tuple[str, str]]:
+    body = []
+    for section in sections:
+        body.append(("heading", section["heading"]))
+        body.append(("paragraph", section["body"]))
+    return body
+
+
+def _version_fields(version: dict) -> dict:
+    return {
+        "effective_date": datetime.date.fromisoformat(version["effective_date"]),
+        "what_changed": version["what_changed"],
+        "body": _body(version["sections"]),
+    }
+
+
+def _create(home: Page, hr: User | None, **fields) -> PolicyPage:
+    page = PolicyPage(live=False, owner=hr, **fields)
+    home.add_child(instance=page)
+    hr = _editors_may_publish(page, hr)
+    page.save_revision(user=hr).publish(user=hr)
+    return PolicyPage.objects.get(pk=page.pk)
+
+
+def _editors_may_publish(page: Page, hr: User | None) -> User | None:
+    """HR publishes policy versions itself (Wagtail gives Editors no publish right by default)."""
+    editors = Group.objects.filter(name="Editors").first()
+    if editors is None:
+        return hr
+    for action in ("add", "change", "publish"):
+        GroupPagePermission.objects.get_or_create(
+            group=editors,
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=f"{action}_page"
+            ),
+        )
+    # A fresh copy: the old one cached its page permissions before this grant.
+    return User.objects.get(pk=hr.pk) if hr else None
+
+
+def _group(username: str) -> str:
+    """Who acknowledged what, stable across runs: "both" (most), "v1" (some) or "none"."""
+    if username == "newhire":
+        return "none"
+    if username in ("advocate", "hr"):
+        return "both"
+    bucket = zlib.crc32(username.encode()) % 10
+    return "none" if bucket == 0 else "v1" if bucket < 3 else "both"
+
+
+def seed(*, stdout) -> int:
+    changed = 0
+    home = HomePage.objects.get(depth=2)
+    hr = User.objects.filter(username="hr").first()
+    people = list(User.objects.filter(is_active=True).order_by("username"))
+
+    policy = PolicyPage.objects.filter(slug=POLICY["slug"]).first()
+    if policy is None:
+        policy = _create(
+            home,
+            hr,
+            title=POLICY["title"],
+            slug=POLICY["slug"],
+            **_version_fields(POLICY["versions"][0]),
+        )
+        changed += 1
+
+    if policy.version == 1:
+        for person in people:
+            if _group(person.username) != "none":
+                changed += policy_acknowledge(user=person, policy_id=policy.pk, version=1)[1]
+        draft = policy.get_latest_revision_as_object()
+        for name, value in _version_fields(POLICY["versions"][1]).items():
+            setattr(draft, name, value)
+        draft.material_change = True
+        hr = _editors_may_publish(policy, hr)
+        draft.save_revision(user=hr).publish(user=hr)
+        policy = PolicyPage.objects.get(pk=policy.pk)
+        changed += 1
+
+    done = set(
+        Acknowledgement.objects.filter(policy=policy, version=policy.version).values_list(
+            "user_id", flat=True
+        )
+    )
+    for person in people:
+        if _group(person.username) == "both" and person.pk not in done:
+            changed += policy_acknowledge(user=person, policy_id=policy.pk, version=policy.version)[
+                1
+            ]
+
+    if not PolicyPage.objects.filter(slug=BRAND_GUIDELINES["slug"]).exists():
+        _create(
+            home,
+            hr,
+            title=BRAND_GUIDELINES["title"],
+            slug=BRAND_GUIDELINES["slug"],
+            acknowledgement_required=BRAND_GUIDELINES["acknowledgement_required"],
+            effective_date=datetime.date.fromisoformat(
+                BRAND_GUIDELINES.get("effective_date", "2026-03-01")
+            ),
+            what_changed="",
+            body=_body(BRAND_GUIDELINES["sections"]),
+        )
+        changed += 1
+    return changed
