@@ -63,6 +63,9 @@ class CorrectionForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["note"].required = True
+        self.fields["note"].error_messages["required"] = (
+            "Say why: the note is kept with the correction."
+        )
         if not self.is_bound:
             self.initial["token"] = uuid.uuid4().hex
 

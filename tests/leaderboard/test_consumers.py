@@ -6,7 +6,7 @@ from contextlib import suppress
 import pytest
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import transaction
+from django.db import connections, transaction
 from django.test import Client
 
 from leaderboard import broadcast
@@ -46,7 +46,13 @@ def award(user, points, key):
 
 
 def run(coroutine):
-    asyncio.run(coroutine)
+    async def closing():
+        try:
+            await coroutine
+        finally:  # the executor thread's connection, so the test database can be dropped
+            await database_sync_to_async(connections.close_all)()
+
+    asyncio.run(closing())
 
 
 def test_anonymous_foreign_and_missing_origin_are_refused():
