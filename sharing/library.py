@@ -1,0 +1,85 @@
+"""What the library pages show one person (page models call these from get_context)."""
+
+from django.urls import reverse
+
+from people.platforms import PLATFORMS
+from people.selectors import network_list
+from sharing.forms import LibraryFilterForm, SuggestionForm
+from sharing.gate import sharing_gate
+from sharing.selectors import (
+    library_rank,
+    post_topics,
+    posts_available,
+    shares_by_post,
+    topics_followed,
+    topics_in_use,
+)
+
+
+def library_context(*, request, hub) -> dict:
+    user = request.user
+    topics = list(topics_in_use())
+    filters = LibraryFilterForm(request.GET or None, topics=topics)
+    view, platform, topic = "for-you", "", ""
+    if filters.is_valid():
+        view = filters.cleaned_data["view"] or "for-you"
+        platform = filters.cleaned_data["platform"]
+        topic = filters.cleaned_data["topic"]
+    posts = list(posts_available(hub=hub))
+    if platform:
+        posts = [post for post in posts if platform in post.caption_platforms()]
+    if topic:
+        posts = [post for post in posts if any(t.slug == topic for t in post_topics(post))]
+    networks = list(network_list(user=user).values_list("platform", "audience"))
+    cards = library_rank(
+        user=user,
+        posts=posts,
+        networks=networks,
+        followed={tag.pk for tag in topics_followed(user=user)},
+        shared=shares_by_post(user=user),
+    )
+    if view == "for-you":
+        cards = [card for card in cards if card.fits]
+    else:
+        cards.sort(
+            key=lambda card: card.post.first_published_at or card.post.latest_revision_created_at,
+            reverse=True,
+        )
+    return {
+        "gate": sharing_gate(user=user),
+        "has_networks": bool(networks),
+        "filters": filters,
+        "view": view,
+        "platform": platform,
+        "topic": topic,
+        "cards": cards,
+        "suggestion_form": SuggestionForm(),
+        "mine_url": reverse("sharing:mine"),
+    }
+
+
+def post_context(*, request, post) -> dict:
+    from sharing.models import Share
+    from sharing.services import post_is_available
+
+    user = request.user
+    used = {n.platform: n for n in network_list(user=user)}
+    caption_platforms = post.caption_platforms()
+    shared = {share.platform: share for share in Share.objects.filter(user=user, post=post)}
+    buttons = [
+        {
+            "platform": PLATFORMS[key],
+            "url": reverse("sharing:share", args=[post.pk, key]),
+            "share": shared.get(key),
+        }
+        for key in caption_platforms
+        if key in used
+    ]
+    return {
+        "gate": sharing_gate(user=user),
+        "available": post_is_available(post),
+        "buttons": buttons,
+        "other_platforms": [PLATFORMS[key].label for key in caption_platforms if key not in used],
+        "topics": post_topics(post),
+        "departments": list(post.departments.all()),
+    }

@@ -1,0 +1,160 @@
+"""What people do with the library: shares, the clicks on them, suggestions, preferences."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from people.platforms import PLATFORM_CHOICES
+
+
+class ShareState(models.TextChoices):
+    LIVE = "live", "Live"
+    EXPIRED = "expired", "Expired"
+    RETRACTED = "retracted", "Retracted"
+
+
+class NoPointsReason(models.TextChoices):
+    NONE = "", "Earned points"
+    WEEKLY_CAP = "weekly_cap", "Past the programme's weekly cap"
+    PERSONAL_CAP = "personal_cap", "Past your personal weekly cap"
+
+
+class Share(models.Model):
+    """One advocate sharing one post on one network. Sharing again reuses this row."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
+    )
+    # A deleted post leaves its shares (and their clicks) in place; the link stops working.
+    post = models.ForeignKey(
+        "sharing.SharePostPage", null=True, on_delete=models.SET_NULL, related_name="shares"
+    )
+    post_title = models.CharField(max_length=255)
+    platform = models.CharField(max_length=20, choices=PLATFORM_CHOICES)
+    code = models.CharField(max_length=32, unique=True)
+    caption = models.TextField(help_text="As the advocate confirmed it, disclosure included.")
+    variant = models.PositiveSmallIntegerField(default=0)
+    earned_points = models.BooleanField(default=False)
+    no_points_reason = models.CharField(
+        max_length=20, choices=NoPointsReason.choices, blank=True, default=""
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    retracted_at = models.DateTimeField(null=True, blank=True)
+    # Kept in step with its credited Click rows (under the share's row lock) so the hot
+    # path never counts them.
+    credited_clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "post", "platform"], name="share_once_per_post_and_platform"
+            )
+        ]
+        indexes = [models.Index(fields=["user", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.post_title} on {self.get_platform_display()}"
+
+
+class UAClass(models.TextChoices):
+    PERSON = "person", "Person"
+    BOT = "bot", "Bot"
+    PREVIEW = "preview", "Link preview"
+
+
+class Refusal(models.TextChoices):
+    CREDITED = "", "Credited"
+    HEAD = "head", "HEAD request"
+    PREVIEW = "preview", "Link preview fetcher"
+    BOT = "bot", "Bot"
+    OWN_SESSION = "own_session", "The sharer's own session"
+    REPEAT = "repeat", "Same visitor within 24 hours"
+    DAILY_CAP = "daily_cap", "Daily credit cap for this link reached"
+    UNAVAILABLE = "unavailable", "Post retracted or expired"
+
+
+class Click(models.Model):
+    """Every request to a tracked link, credited or not. No IP address is stored."""
+
+    share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="clicks")
+    at = models.DateTimeField(default=timezone.now)
+    # HMAC of address and user agent under a secret that changes every day.
+    visitor_key = models.CharField(max_length=64)
+    ua_class = models.CharField(max_length=10, choices=UAClass.choices)
+    method = models.CharField(max_length=8, default="GET")
+    credited = models.BooleanField(default=False)
+    refusal = models.CharField(max_length=20, choices=Refusal.choices, blank=True, default="")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["share", "credited", "at"]),
+            models.Index(fields=["share", "visitor_key", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"click on {self.share.code} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class SuggestionState(models.TextChoices):
+    PENDING = "pending", "Waiting for review"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class Suggestion(models.Model):
+    """A link an employee thinks colleagues would like to share."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_suggestions"
+    )
+    url = models.URLField("link", max_length=500)
+    note = models.TextField(max_length=1000)
+    state = models.CharField(
+        max_length=10, choices=SuggestionState.choices, default=SuggestionState.PENDING
+    )
+    decline_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    post = models.ForeignKey(
+        "sharing.SharePostPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestions",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class SharingPreferences(models.Model):
+    """An advocate's own choices: topics they follow and an optional personal weekly cap."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sharing_preferences"
+    )
+    topics = models.ManyToManyField("taggit.Tag", blank=True, related_name="+")
+    weekly_cap = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Shares a week that earn you points. Leave empty for the programme's cap.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "sharing preferences"
+
+    def __str__(self) -> str:
+        return f"sharing preferences of {self.user}"

@@ -1,0 +1,78 @@
+"""What sharing adds to shared pages: the preferences panel on /me/, the records section."""
+
+from typing import Any
+
+from django.conf import settings
+
+from people.models import User
+from people.records import RecordSection
+from portal.slots import Panel
+from sharing.forms import TopicsForm, WeeklyCapForm
+from sharing.models import Share, SharingPreferences, SharingSettings, Suggestion
+from sharing.selectors import topics_in_use
+
+
+def me_panel(request) -> Panel | None:
+    user = request.user
+    preferences = SharingPreferences.objects.filter(user=user).first()
+    followed = (
+        [str(pk) for pk in preferences.topics.values_list("pk", flat=True)] if preferences else []
+    )
+    return Panel(
+        "sharing-preferences",
+        "sharing/me_panel.html",
+        {
+            "topics_form": TopicsForm(initial={"topics": followed}, topics=topics_in_use()),
+            "cap_form": WeeklyCapForm(
+                initial={"weekly_cap": preferences.weekly_cap if preferences else None}
+            ),
+            "programme_cap": SharingSettings.load(request).weekly_cap,
+        },
+    )
+
+
+def _collect(user: User) -> dict[str, Any]:
+    preferences = SharingPreferences.objects.filter(user=user).first()
+    return {
+        "shares": [
+            {
+                "post": share.post_title,
+                "platform": share.platform,
+                "at": share.created_at.isoformat(),
+                "tracked_link": f"{settings.PORTAL_BASE_URL}/l/{share.code}",
+                "caption": share.caption,
+                "credited_clicks": share.credited_clicks,
+                "earned_points": share.earned_points,
+                "retracted_at": share.retracted_at.isoformat() if share.retracted_at else None,
+            }
+            for share in Share.objects.filter(user=user)
+        ],
+        "suggestions": [
+            {
+                "url": s.url,
+                "note": s.note,
+                "state": s.state,
+                "decline_reason": s.decline_reason,
+                "at": s.created_at.isoformat(),
+            }
+            for s in Suggestion.objects.filter(user=user)
+        ],
+        "preferences": {
+            "topics": sorted(preferences.topics.values_list("name", flat=True))
+            if preferences
+            else [],
+            "weekly_cap": preferences.weekly_cap if preferences else None,
+        },
+    }
+
+
+def records_section() -> RecordSection:
+    return RecordSection(
+        "sharing",
+        "Your shares and suggestions",
+        "Each post you shared: network, time, the caption you confirmed, its tracked link "
+        "and how many clicks were credited. Clicks are counted without storing who clicked: "
+        "only a keyed hash of address and browser that changes every day. Also the links "
+        "you suggested with their outcome, and the topics and weekly cap you chose.",
+        _collect,
+    )

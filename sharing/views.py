@@ -1,0 +1,219 @@
+from django.conf import settings as django_settings
+from django.contrib import messages
+from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+from django.views.decorators.vary import vary_on_headers
+
+from people.platforms import PLATFORMS
+from people.selectors import network_list
+from sharing.captions import CODE_LENGTH, tracked_url, tracked_url_sample
+from sharing.clicks import click_record
+from sharing.forms import ShareForm, SuggestionForm, TopicsForm, WeeklyCapForm
+from sharing.gate import sharing_gate
+from sharing.models import Share, SharePostPage, SharingSettings
+from sharing.selectors import shares_mine, suggestions_mine, topics_in_use
+from sharing.services import (
+    SharingError,
+    post_is_available,
+    preferences_set,
+    share_create,
+    suggestion_create,
+    variant_next,
+)
+from sharing.tracking import client_ip
+
+
+@login_not_required
+@require_safe
+@never_cache
+def tracked_link(request, code: str):
+    """/l/<code>: store the click, then a 302 to the post's own target (and nowhere else).
+
+    The credited path renders no template; the click is committed before we answer.
+    """
+    if len(code) > CODE_LENGTH * 2:
+        raise Http404
+    session_user_id = None
+    if django_settings.SESSION_COOKIE_NAME in request.COOKIES:
+        session_user_id = request.session.get(SESSION_KEY)
+    outcome = click_record(
+        code=code,
+        method=request.method,
+        user_agent=request.headers.get("User-Agent", ""),
+        ip=client_ip(request),
+        session_user_id=session_user_id,
+    )
+    if outcome.share is None:
+        raise Http404
+    if outcome.target is None:
+        response = TemplateResponse(request, "sharing/unavailable.html", status=410)
+    else:
+        response = HttpResponseRedirect(outcome.target)
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _share_context(request, post, platform_key, form, *, share=None, message=""):
+    settings = SharingSettings.load(request)
+    platform = PLATFORMS[platform_key]
+    link = tracked_url(share.code) if share else tracked_url_sample()
+    context = {
+        "page": post,
+        "post": post,
+        "platform": platform,
+        "form": form,
+        "disclosure": settings.disclosure_text,
+        "may_remove": settings.advocates_may_remove_disclosure,
+        "limit": platform.caption_limit,
+        "link_cost": platform.link_cost(link),
+        "disclosure_cost": len(settings.disclosure_text) + 2 if settings.disclosure_text else 0,
+        "share": share,
+        "message": message,
+        "action": reverse("sharing:share", args=[post.pk, platform_key]),
+    }
+    if share is not None:
+        context["tracked_link"] = link
+        context["share_url"] = platform.share_url(text=share.caption, url=link)
+    return context
+
+
+def _render_share(request, context, *, status=200):
+    partial = "result" if context["share"] is not None else "form"
+    template = f"sharing/share_form.html#{partial}" if request.htmx else "sharing/share_form.html"
+    return TemplateResponse(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def share(request, post_id: int, platform: str):
+    """The share form for one post and network: prefilled caption, live count, confirm."""
+    post = get_object_or_404(SharePostPage, pk=post_id)
+    if platform not in PLATFORMS or platform not in post.caption_platforms():
+        raise Http404
+    existing = Share.objects.filter(user=request.user, post=post, platform=platform).first()
+    if existing is not None and request.method == "GET":
+        message = "You shared this already: here is the same link."
+        return _render_share(
+            request, _share_context(request, post, platform, None, share=existing, message=message)
+        )
+    if not post_is_available(post):
+        raise Http404
+    gate = sharing_gate(user=request.user)
+    uses_network = network_list(user=request.user).filter(platform=platform).exists()
+    if not gate.open or not uses_network:
+        return TemplateResponse(
+            request,
+            "sharing/share_locked.html",
+            {"page": post, "post": post, "gate": gate, "platform": PLATFORMS[platform]},
+            status=403,
+        )
+    if request.method == "GET":
+        variant = variant_next(post=post, platform=platform)
+        form = ShareForm(initial={"text": post.variants(platform)[variant], "variant": variant})
+        return _render_share(request, _share_context(request, post, platform, form))
+    form = ShareForm(request.POST)
+    if form.is_valid():
+        try:
+            outcome = share_create(
+                user=request.user,
+                post=post,
+                platform=platform,
+                text=form.cleaned_data["text"],
+                include_disclosure=form.cleaned_data["include_disclosure"],
+                variant=form.cleaned_data["variant"] or 0,
+            )
+        except SharingError as error:
+            form.add_error("text", str(error))
+        else:
+            return _render_share(
+                request,
+                {
+                    **_share_context(
+                        request, post, platform, None, share=outcome.share, message=outcome.message
+                    ),
+                    "fresh": True,
+                },
+            )
+    return _render_share(
+        request,
+        _share_context(request, post, platform, form),
+        status=422 if request.htmx else 400,
+    )
+
+
+@require_GET
+def mine(request):
+    retracted = request.GET.get("retracted", "")
+    return TemplateResponse(
+        request,
+        "sharing/mine.html",
+        {
+            "shares": shares_mine(user=request.user),
+            "suggestions": suggestions_mine(user=request.user),
+            "highlight_post": int(retracted) if retracted.isdigit() else None,
+            "base_url": django_settings.PORTAL_BASE_URL,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def suggest(request):
+    form = SuggestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            suggestion_create(
+                user=request.user, url=form.cleaned_data["url"], note=form.cleaned_data["note"]
+            )
+        except SharingError as error:
+            form.add_error(None, str(error))
+        else:
+            if request.htmx:
+                return TemplateResponse(
+                    request,
+                    "sharing/suggest.html#form",
+                    {"form": SuggestionForm(), "thanks": True},
+                )
+            messages.success(request, "Thank you: editors will review your suggestion.")
+            return redirect(reverse("sharing:mine") + "#suggestions")
+    status = 200 if request.method == "GET" else (422 if request.htmx else 400)
+    template = "sharing/suggest.html#form" if request.htmx else "sharing/suggest.html"
+    return TemplateResponse(request, template, {"form": form}, status=status)
+
+
+@require_POST
+def preferences_topics(request):
+    form = TopicsForm(request.POST, topics=topics_in_use())
+    if not form.is_valid():
+        messages.error(request, "Choose topics from the list.")
+    else:
+        preferences_set(user=request.user, topic_ids=[int(t) for t in form.cleaned_data["topics"]])
+        messages.success(request, "Your topics were saved; the library ranks posts with them.")
+    return HttpResponseRedirect(reverse("people:me") + "#sharing-preferences")
+
+
+@require_POST
+def preferences_cap(request):
+    form = WeeklyCapForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "A personal cap is a whole number from 1 to 50, or empty.")
+    else:
+        cap = form.cleaned_data["weekly_cap"]
+        preferences_set(user=request.user, weekly_cap=cap)
+        messages.success(
+            request,
+            f"Your personal cap is {cap} shares a week." if cap else "Personal cap removed.",
+        )
+    return HttpResponseRedirect(reverse("people:me") + "#sharing-preferences")

@@ -1,0 +1,94 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from sharing import admin_views
+from sharing.models import Campaign, SharePostPage, Suggestion
+
+
+class CampaignViewSet(SnippetViewSet):
+    model = Campaign
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+register_snippet(CampaignViewSet)
+
+
+class SuggestionIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        return [
+            MenuItem(
+                "Review",
+                url=reverse("sharing_suggestion:review", args=[instance.pk]),
+                icon_name="view",
+                priority=5,
+            ),
+            *super().get_list_more_buttons(instance),
+        ]
+
+
+class SuggestionViewSet(ModelViewSet):
+    model = Suggestion
+    icon = "help"
+    menu_label = "Suggestions"
+    add_to_admin_menu = True
+    menu_order = 300
+    index_view_class = SuggestionIndexView
+    list_display = [
+        "url",
+        Column("user", label="Suggested by"),
+        Column("state", accessor="get_state_display", label="State"),
+        DateColumn("created_at", label="Suggested"),
+    ]
+    list_filter = ["state"]
+    # Accepting or declining goes through Review, so notices and points follow.
+    form_fields = ["url", "note"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("review/<int:pk>/", admin_views.suggestion_review, name="review"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_suggestions():
+    return SuggestionViewSet("sharing_suggestion")
+
+
+@hooks.register("register_admin_urls")
+def retract_urls():
+    return [path("sharing/retract/<int:page_id>/", admin_views.retract, name="sharing_retract")]
+
+
+class RetractButton(PageMenuItem):
+    label = "Retract"
+    icon_name = "warning"
+    url_name = "sharing_retract"
+
+    def is_shown(self, user):
+        permissions = self.page.permissions_for_user(user)
+        return permissions.can_unpublish() or permissions.can_edit()
+
+
+def _retract_buttons(page, user):
+    specific_class = page.specific_class
+    if specific_class is SharePostPage and page.specific.retracted_at is None:
+        yield RetractButton(page=page, priority=45)
+
+
+@hooks.register("register_page_header_buttons")
+def retract_header_button(page, user, view_name, next_url=None):
+    yield from _retract_buttons(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def retract_listing_button(page, user, next_url=None):
+    yield from _retract_buttons(page, user)
