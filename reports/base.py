@@ -1,0 +1,226 @@
+"""The shape every Chorus report shares: a filter form with a date range, sections of
+tables (some with a chart), and CSV/XLSX export of exactly those tables.
+
+Built on Wagtail's ReportView (and its SpreadsheetExportMixin: ?export=csv|xlsx), with
+the export writing every table on screen instead of one queryset.
+"""
+
+import csv
+import datetime
+import re
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+
+from django import forms
+from django.http import FileResponse, HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminDateInput
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from reports.models import ReportAccess
+
+DEFAULT_WEEKS = 12
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    numeric: bool = False
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[dict[str, Any]]
+    note: str = ""
+    chart: SafeString | None = None
+    empty: str = "Nothing in this period."
+
+    @property
+    def cell_rows(self) -> list[list[tuple[Any, bool]]]:
+        """Rows as (value, numeric) cells in column order, for the template."""
+        return [[(row.get(c.key), c.numeric) for c in self.columns] for row in self.rows]
+
+
+@dataclass
+class Figure:
+    label: str
+    value: Any
+    note: str = ""
+
+
+@dataclass
+class Report:
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+class DateRangeForm(forms.Form):
+    """A date range (inclusive, programme time zone); the last 12 weeks by default."""
+
+    start = forms.DateField(label="From", required=False, widget=AdminDateInput)
+    end = forms.DateField(label="To", required=False, widget=AdminDateInput)
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        end = data.get("end") or today
+        start = data.get("start") or end - datetime.timedelta(weeks=DEFAULT_WEEKS)
+        if "start" in self.errors or "end" in self.errors:
+            return data
+        if end < start:
+            raise forms.ValidationError("The end date is before the start date.")
+        data["start"], data["end"] = start, end
+        return data
+
+
+def aware_range(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, ...]:
+    """[start 00:00, the day after end 00:00) in the programme's time zone."""
+    begin = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+    stop = timezone.make_aware(
+        datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min)
+    )
+    return begin, stop
+
+
+def week_starts(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """Mondays of every week touching [start, end]."""
+    first = start - datetime.timedelta(days=start.weekday())
+    weeks = []
+    while first <= end:
+        weeks.append(first)
+        first += datetime.timedelta(days=7)
+    return weeks
+
+
+def week_of(moment: datetime.datetime) -> datetime.date:
+    day = timezone.localtime(moment).date()
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def percent(part: float, whole: float) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+class ChorusReportView(ReportView):
+    """A Chorus report: subclasses set form_class and implement build(**cleaned_data)."""
+
+    template_name = "reports/report.html"
+    results_template_name = "reports/report.html"
+    form_class = DateRangeForm
+    permission_policy = ModelPermissionPolicy(ReportAccess)
+    permission_required = "view"
+    paginate_by = None
+    header_icon = "doc-full-inverse"
+    slug = ""
+    intro = ""
+
+    @cached_property
+    def form(self) -> forms.Form:
+        data = self.request.GET.copy()
+        data.pop("export", None)
+        return self.form_class(data)
+
+    def build(self, **filters) -> Report:
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return []
+
+    @cached_property
+    def report(self) -> Report | None:
+        if not self.form.is_valid():
+            return None
+        return self.build(**self.form.cleaned_data)
+
+    def get_filename(self):
+        if self.form.is_valid():
+            data = self.form.cleaned_data
+            return f"chorus-{self.slug}-{data['start']:%Y-%m-%d}-to-{data['end']:%Y-%m-%d}"
+        return f"chorus-{self.slug}"
+
+    def get(self, request, *args, **kwargs):
+        self.object_list = []
+        if self.is_export and self.report is not None:
+            return self.as_spreadsheet(self.report.tables, request.GET.get("export"))
+        context = self.get_context_data()
+        status = 200 if self.report is not None else 400
+        return self.render_to_response(context, status=status)
+
+    def render_to_response(self, context, **response_kwargs):
+        # ReportView would export here; exports were handled in get().
+        return super(ReportView, self).render_to_response(context, **response_kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            form=self.form,
+            report=self.report,
+            intro=self.intro,
+            csv_url=self.csv_export_url,
+            xlsx_url=self.xlsx_export_url,
+        )
+        return context
+
+    # Export: every table on screen, in order. CSV: a title row, a heading row and the
+    # rows of each table, a blank row between tables. XLSX: one sheet per table.
+
+    def _cell(self, value, export_format):
+        if isinstance(value, SafeString):
+            value = str(value)
+        return self.preprocess_field_value("", value, export_format)
+
+    def write_csv_response(self, tables):
+        buffer = []
+        writer = csv.writer(_Lines(buffer))
+        for index, table in enumerate(tables):
+            if index:
+                writer.writerow([])
+            writer.writerow([table.title])
+            writer.writerow([column.label for column in table.columns])
+            for row in table.rows:
+                writer.writerow(
+                    [self._cell(row.get(c.key), self.FORMAT_CSV) for c in table.columns]
+                )
+        response = HttpResponse("".join(buffer), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
+
+    def write_xlsx_response(self, tables):
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        used: set[str] = set()
+        for table in tables:
+            name = re.sub(r"[\[\]:*?/\\]", " ", table.title)[:31].strip() or table.key[:31]
+            while name in used:
+                name = name[:28] + f" {len(used)}"
+            used.add(name)
+            sheet = workbook.create_sheet(title=name)
+            sheet.append([column.label for column in table.columns])
+            for row in table.rows:
+                sheet.append([self._cell(row.get(c.key), self.FORMAT_XLSX) for c in table.columns])
+        output = BytesIO()
+        workbook.save(output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename=f"{self.get_filename()}.xlsx",
+        )
+
+
+class _Lines:
+    def __init__(self, buffer: list[str]):
+        self.buffer = buffer
+
+    def write(self, value: str) -> None:
+        self.buffer.append(value)

@@ -1,0 +1,94 @@
+"""The "Chorus reports" admin menu and its report URLs (/admin/reports/<name>/).
+
+The policy acknowledgement report belongs to the policies app; it is moved from Wagtail's
+Reports menu into this one (its URL stays /admin/reports/policy-acknowledgements/).
+"""
+
+from django.urls import NoReverseMatch, include, path, reverse
+from django.views.generic import RedirectView
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from reports import views
+
+POLICY_REPORT_URL_NAME = "policies_acknowledgement_report"
+
+chorus_reports_menu = Menu(
+    register_hook_name="register_chorus_reports_menu_item",
+    construct_hook_name="construct_chorus_reports_menu",
+)
+
+
+class ReportMenuItem(MenuItem):
+    def __init__(self, *args, permission: str = "reports.view_reportaccess", **kwargs):
+        self.permission = permission
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+report_urls = (
+    [
+        path("training/", views.TrainingReportView.as_view(), name="training"),
+        path("quiz-questions/", views.QuizReportView.as_view(), name="quiz"),
+        path("advocacy/", views.AdvocacyReportView.as_view(), name="advocacy"),
+        path(
+            "policy/",
+            RedirectView.as_view(pattern_name=POLICY_REPORT_URL_NAME, query_string=True),
+            name="policy",
+        ),
+    ],
+    "chorus_reports",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("reports/", include(report_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_chorus_reports_menu():
+    return SubmenuMenuItem(
+        "Chorus reports", chorus_reports_menu, icon_name="doc-full-inverse", order=850
+    )
+
+
+@hooks.register("register_chorus_reports_menu_item")
+def training_menu_item():
+    return ReportMenuItem("Training", reverse("chorus_reports:training"), order=10)
+
+
+@hooks.register("register_chorus_reports_menu_item")
+def quiz_menu_item():
+    return ReportMenuItem("Quiz questions", reverse("chorus_reports:quiz"), order=20)
+
+
+@hooks.register("register_chorus_reports_menu_item")
+def advocacy_menu_item():
+    return ReportMenuItem("Advocacy", reverse("chorus_reports:advocacy"), order=40)
+
+
+def _policy_report_url() -> str | None:
+    try:
+        return reverse(POLICY_REPORT_URL_NAME)
+    except NoReverseMatch:
+        return None
+
+
+@hooks.register("register_chorus_reports_menu_item")
+def policy_menu_item():
+    url = _policy_report_url()
+    return ReportMenuItem(
+        "Policy acknowledgements",
+        url or "#",
+        order=30,
+        permission="policies.view_acknowledgement" if url else "nobody.has_this",
+    )
+
+
+@hooks.register("construct_reports_menu")
+def move_policy_report(request, menu_items):
+    url = _policy_report_url()
+    menu_items[:] = [item for item in menu_items if item.url != url]
