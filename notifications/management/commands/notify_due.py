@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from notifications.due import due_notifications_send
+
+
+class Command(BaseCommand):
+    help = (
+        "Send today's reminders: training due within 3 days or overdue, certificates "
+        "expiring within 30 days. Run daily; safe to run again (each reminder goes once)."
+    )
+
+    def handle(self, *args, **options):
+        count = due_notifications_send()
+        self.stdout.write(f"{count} reminder{'s' if count != 1 else ''} due (each sent once).")
