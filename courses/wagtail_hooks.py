@@ -28,7 +28,7 @@ class OnboardingRuleViewSet(ModelViewSet):
     menu_label = "Onboarding rules"
     form_fields = ["course", "department", "due_days"]
     list_display = ["course", "department", "due_days", "created_at"]
-    create_view_class = RuleCreateView
+    add_view_class = RuleCreateView
 
 
 class EnrolmentCreateView(generic.CreateView):
@@ -48,7 +48,7 @@ class EnrolmentViewSet(ModelViewSet):
     list_display = ["user", "course", "due_on", "source", "completed_at"]
     list_filter = ["course", "source"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
-    create_view_class = EnrolmentCreateView
+    add_view_class = EnrolmentCreateView
 
 
 class TrainingGroup(ModelViewSetGroup):

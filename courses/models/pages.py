@@ -14,6 +14,12 @@ from wagtail.models import Page
 from courses.models.blocks import LessonBodyBlock, QuestionPoolBlock
 
 
+def _person(request):
+    # Previews can run without a logged-in user; they then show a fresh learner's view.
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
 class CourseIndexPage(Page):
     """The training catalogue at /training/."""
 
@@ -31,7 +37,7 @@ class CourseIndexPage(Page):
         from courses.selectors import catalogue_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = catalogue_for(user=request.user, index=self)
+        context["courses"] = catalogue_for(user=_person(request), index=self)
         return context
 
 
@@ -81,7 +87,7 @@ class CoursePage(Page):
         from courses.selectors import course_progress
 
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = course_progress(user=request.user, course=self)
+        context["progress"] = course_progress(user=_person(request), course=self)
         return context
 
 
@@ -106,7 +112,7 @@ class LessonPage(Page):
         from courses.selectors import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(user=request.user, lesson=self))
+        context.update(lesson_context(user=_person(request), lesson=self))
         return context
 
 
@@ -186,5 +192,5 @@ class QuizPage(Page):
         if getattr(request, "is_preview", False):
             context["preview_pool"] = True
         else:
-            context["state"] = quiz_state(user=request.user, quiz=self)
+            context["state"] = quiz_state(user=_person(request), quiz=self)
         return context

@@ -63,9 +63,11 @@ def enrolment_create(
 
 
 def _rule_due_on(rule: OnboardingRule, user: User) -> date:
-    # People who joined before the rule existed get the same run-up from the rule's start.
-    start = max(user.joined_on, timezone.localtime(rule.created_at).date())
-    return start + timedelta(days=rule.due_days)
+    """N days after joining; someone whose N days had already run out when the rule was
+    added gets N days from the rule's start instead."""
+    started = timezone.localtime(rule.created_at).date()
+    due = user.joined_on + timedelta(days=rule.due_days)
+    return due if due >= started else started + timedelta(days=rule.due_days)
 
 
 def onboarding_rule_apply(*, rule: OnboardingRule) -> int:
