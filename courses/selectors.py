@@ -281,6 +281,7 @@ def lesson_context(*, user: User, lesson: LessonPage) -> dict:
     current = progress.lessons[index] if progress.lessons else None
     return {
         "course": course,
+        "training_url": page_url(course.url_path.rstrip("/").rsplit("/", 1)[0] + "/"),
         "progress": progress,
         "lesson_number": index + 1,
         "previous_lesson": previous,

@@ -116,9 +116,11 @@ def attempt_answer(request, attempt_id: int):
     try:
         if position is None:
             raise services.QuizRefused("That answer form was incomplete; nothing was saved.")
-        attempt, answer = services.quiz_answer_save(
+        saved, answer = services.quiz_answer_save(
             user=request.user, attempt_id=attempt.pk, position=position, choice_ids=choice_ids
         )
+        saved.quiz, saved.course = attempt.quiz, attempt.course  # already loaded
+        attempt = saved
     except services.QuizTimeUp as refusal:
         services.quiz_attempt_submit(user=request.user, attempt_id=attempt.pk)
         messages.warning(request, refusal.message)

@@ -1,0 +1,55 @@
+"""Quiz answer and lesson page: the same number of queries whatever the pool size, the
+number of lessons, or the number of other people with training history."""
+
+import pytest
+
+from courses.selectors import page_url
+from tests.courses.factories import make_course
+from tests.courses.helpers import answer_all, read_all, right_choices, started_attempt
+from tests.people.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+LESSON_PAGE_QUERIES = 21  # 12 of them Wagtail's routing and the shared page chrome
+QUIZ_ANSWER_QUERIES = 10  # htmx swap of the next question, all in one request
+SIZES = {"small": (2, 6, 1), "large": (12, 40, 15)}  # lessons, pool, other learners
+
+
+def _world(size):
+    lessons_n, pool, others = SIZES[size]
+    course, lessons, quiz = make_course(lessons=lessons_n, pool=pool, draw=5)
+    for _ in range(others):
+        person = UserFactory()
+        attempt = started_attempt(person, lessons, quiz)
+        answer_all(person, attempt, right=2)
+    return course, lessons, quiz
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_lesson_page_query_budget(client, size, django_assert_max_num_queries):
+    _, lessons, _ = _world(size)
+    user = UserFactory()
+    read_all(user, lessons[:1])
+    client.force_login(user)
+    url = page_url(lessons[1].url_path)
+    client.get(url)  # warm caches shared by every page (site root, navigation)
+    with django_assert_max_num_queries(LESSON_PAGE_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_quiz_answer_query_budget(client, size, django_assert_max_num_queries):
+    _, lessons, quiz = _world(size)
+    user = UserFactory()
+    attempt = started_attempt(user, lessons, quiz)
+    client.force_login(user)
+    url = f"/training/attempts/{attempt.pk}/answer/"
+    client.post(
+        url, {"position": 0, "choice": right_choices(attempt.questions[0])}, HTTP_HX_REQUEST="true"
+    )
+    with django_assert_max_num_queries(QUIZ_ANSWER_QUERIES):
+        response = client.post(
+            url,
+            {"position": 1, "choice": right_choices(attempt.questions[1])},
+            HTTP_HX_REQUEST="true",
+        )
+    assert response.status_code == 200 and "Question 3 of 5" in response.content.decode()
