@@ -25,6 +25,17 @@ class PoliciesConfig(AppConfig):
 
             policies_cache_clear()
 
+        # Wagtail's own publish event is the one place every publication passes through (the
+        # editor's publish action, workflow approval, publish_scheduled, revert).
+        def record_version(instance, revision, **kwargs):
+            from policies.services import policy_version_record
+
+            policy_version_record(policy_id=instance.pk, revision=revision)
+
+        page_published.connect(
+            record_version, sender=PolicyPage, weak=False, dispatch_uid="policies-version"
+        )
+
         for signal in (page_published, page_unpublished, post_delete):
             signal.connect(
                 clear, sender=PolicyPage, weak=False, dispatch_uid=f"policies-cache-{id(signal)}"

@@ -1,12 +1,11 @@
 """Writes for policies: recording a new version when it goes live, acknowledging one."""
 
-import importlib.util
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Revision
 
 from leaderboard.services import points_award
+from notifications.services import notification_send
 from people.models import User
 from policies.models import Acknowledgement, PolicyPage, PolicyVersion
 from policies.selectors import policies_cache_clear
@@ -60,27 +59,25 @@ def policy_version_record(*, policy_id: int, revision: Revision) -> PolicyVersio
 def policy_version_notify(*, policy_id: int) -> int:
     """Tell every active employee that a new version needs their acknowledgement.
 
-    Uses the notifications app when it is installed; returns how many were sent.
+    Runs after the publication commits, in one transaction of its own; one notification per
+    person and version (a retry sends nothing twice). Returns how many were created or found.
     """
-    if importlib.util.find_spec("notifications") is None:
-        return 0
-    try:
-        from notifications.services import notification_send
-    except ImportError:
-        return 0
     page = PolicyPage.objects.get(pk=policy_id)
     url = page.get_url() or page.url_path
+    title = f"{page.title}: version {page.version} needs your acknowledgement"
+    body = page.what_changed or "The policy changed in substance. Please read it again."
     sent = 0
-    for user in User.objects.filter(is_active=True).only("pk"):
-        notification_send(
-            user=user,
-            kind="policy_version",
-            title=f"{page.title}: version {page.version} needs your acknowledgement",
-            body=page.what_changed,
-            url=url,
-            key=f"policy-version:{page.pk}:{page.version}:{user.pk}",
-        )
-        sent += 1
+    with transaction.atomic():
+        for user in User.objects.filter(is_active=True).order_by("pk"):
+            notification = notification_send(
+                user=user,
+                kind="policy_version",
+                title=title,
+                body=body,
+                url=url,
+                key=f"policy-version:{page.pk}:{page.version}:{user.pk}",
+            )
+            sent += notification is not None
     return sent
 
 

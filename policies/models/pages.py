@@ -1,6 +1,6 @@
 """The policy page: editor-written, versioned on material change."""
 
-from django.db import models, transaction
+from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -36,7 +36,8 @@ class PolicyPage(Page):
     """A policy employees read; the main one lives at /policy/.
 
     `version` is the live version number. It is never taken from a revision: it changes only
-    when a revision marked as a material change goes live (see `publish`).
+    when a revision marked as a material change goes live (`policy_version_record`, run on
+    Wagtail's page_published for every path: editor, workflow approval, scheduled publishing).
     """
 
     acknowledgement_required = models.BooleanField(
@@ -91,14 +92,6 @@ class PolicyPage(Page):
         # The version belongs to the live page, not to whichever revision is loaded.
         obj.version = self.version
         return obj
-
-    def publish(self, revision, *args, **kwargs):
-        from policies.services import policy_version_record
-
-        with transaction.atomic():
-            result = super().publish(revision, *args, **kwargs)
-            policy_version_record(policy_id=self.pk, revision=revision)
-        return result
 
     # Presentation ------------------------------------------------------------------------
 

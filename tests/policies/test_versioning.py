@@ -121,3 +121,35 @@ def test_the_edit_form_keeps_a_pending_material_draft_ticked():
     form_class = PolicyPage.get_edit_handler().get_form_class()
     form = form_class(instance=latest, for_user=EditorFactory())
     assert form.initial["material_change"] is True
+
+
+def test_a_material_change_notifies_every_active_employee_once(django_capture_on_commit_callbacks):
+    from notifications.models import Notification
+    from tests.people.factories import UserFactory
+
+    people = [UserFactory(), UserFactory()]
+    UserFactory(is_active=False)
+    page = PolicyPageFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        policy_publish(page, material=False)
+    assert not Notification.objects.exists()  # a typo fix asks nothing of anyone
+    with django_capture_on_commit_callbacks(execute=True):
+        page = policy_publish(page, material=True, what_changed="A new AI rule.")
+    notes = Notification.objects.filter(kind="policy_version")
+    assert sorted(n.user_id for n in notes) == sorted(p.pk for p in people)
+    note = notes.first()
+    assert "version 2" in note.title and note.body == "A new AI rule."
+    assert note.url == "/policy/"
+
+
+def test_the_admin_publish_action_path_bumps_too():
+    """The editor's Publish button runs PublishPageRevisionAction, not Page.publish."""
+    from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+
+    page = PolicyPageFactory()
+    editor = EditorFactory()
+    draft = page.get_latest_revision_as_object()
+    draft.material_change = True
+    revision = draft.save_revision(user=editor)
+    PublishPageRevisionAction(revision, user=editor).execute(skip_permission_checks=True)
+    assert PolicyPage.objects.get(pk=page.pk).version == 2
