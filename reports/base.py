@@ -126,6 +126,11 @@ class ChorusReportView(ReportView):
     def form(self) -> forms.Form:
         data = self.request.GET.copy()
         data.pop("export", None)
+        # Show the default range in the fields rather than leaving them blank.
+        if not data.get("start") and not data.get("end"):
+            end = timezone.localdate()
+            data["end"] = end.isoformat()
+            data["start"] = (end - datetime.timedelta(weeks=DEFAULT_WEEKS)).isoformat()
         return self.form_class(data)
 
     def build(self, **filters) -> Report:

@@ -13,12 +13,14 @@ LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 56
 
 
 def _nice_max(value: float) -> float:
-    """The smallest 1, 2 or 5 × 10ⁿ (n ≥ 0) at or above `value`."""
+    """A top for the y axis at or above `value` whose four gridline steps are each 1, 2 or
+    5 × 10ⁿ (n ≥ 0), so every tick is a round whole number."""
+    quarter = max(value, 1) / 4
     magnitude = 1
     while True:
         for step in (1, 2, 5):
-            if step * magnitude >= value:
-                return step * magnitude
+            if step * magnitude >= quarter:
+                return 4 * step * magnitude
         magnitude *= 10
 
 
