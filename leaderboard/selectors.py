@@ -123,7 +123,7 @@ def leaderboard_position(
     *, user: User, period: str, visible: bool, at: datetime | None = None
 ) -> Position:
     """`user`'s points and rank in `period` (as if on the board, when not opted in), and
-    for an opted-in person outside the top, the two people above and below. At most four
+    for an opted-in person outside the top, the two people above and below. At most five
     queries, whatever the number of people."""
     start = period_start(period, at)
     board = _visible(period, start)
@@ -152,11 +152,17 @@ def leaderboard_position(
     )
     if not visible or in_top:
         return position
+    # The plain range (points >= / <= mine) lets the index order the scan; the OR only
+    # skips ties on the wrong side of me.
     above = list(
-        board.filter(ahead).order_by("points", "-user_id").values_list(*_ROW_FIELDS)[:NEAR]
+        board.filter(ahead, points__gte=points)
+        .order_by("points", "-user_id")
+        .values_list(*_ROW_FIELDS)[:NEAR]
     )[::-1]
     below = list(
-        board.filter(behind).order_by("-points", "user_id").values_list(*_ROW_FIELDS)[:NEAR]
+        board.filter(behind, points__lte=points)
+        .order_by("-points", "user_id")
+        .values_list(*_ROW_FIELDS)[:NEAR]
     )
     neighbours = above + below
     if not neighbours:

@@ -100,11 +100,13 @@ class ScoreTotal(models.Model):
                 fields=["user", "period", "period_start"], name="score_total_unique"
             )
         ]
+        # Only opted-in totals, in board order: (period, period_start) pins one board, then
+        # points and user give a total order, so top, rank and near-me are index scans.
         indexes = [
-            models.Index(fields=["period", "period_start", "-points"]),
             models.Index(
-                fields=["period", "period_start", "visible", "-points", "user"],
-                name="score_total_board",
+                fields=["period", "period_start", "-points", "user"],
+                name="score_total_visible_board",
+                condition=models.Q(visible=True),
             ),
         ]
 
