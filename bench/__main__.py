@@ -24,6 +24,7 @@ from bench.harness import Figure, bench_database  # noqa: E402
 
 MODULES = [
     "bench.people",
+    "bench.courses",
     "bench.leaderboard",
 ]
 

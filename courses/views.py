@@ -49,12 +49,11 @@ def quiz_start(request, quiz_id: int):
     return redirect("courses:attempt", attempt_id=attempt.pk)
 
 
-def _own_attempt(request, attempt_id: int) -> QuizAttempt:
-    attempt = (
-        QuizAttempt.objects.select_related("quiz", "course")
-        .filter(pk=attempt_id, user=request.user)
-        .first()
-    )
+def _own_attempt(request, attempt_id: int, *, questions: bool = True) -> QuizAttempt:
+    attempts = QuizAttempt.objects.select_related("quiz", "course").defer("quiz__questions")
+    if not questions:  # the service reloads the attempt under a lock anyway
+        attempts = attempts.defer("questions")
+    attempt = attempts.filter(pk=attempt_id, user=request.user).first()
     if attempt is None:
         raise Http404("That quiz attempt does not exist or belongs to someone else.")
     return attempt
@@ -110,7 +109,7 @@ def _chosen(request) -> tuple[int | None, list[str]]:
 @require_POST
 @vary_on_headers("HX-Request")
 def attempt_answer(request, attempt_id: int):
-    attempt = _own_attempt(request, attempt_id)
+    attempt = _own_attempt(request, attempt_id, questions=False)
     position, choice_ids = _chosen(request)
     result_url = redirect("courses:attempt", attempt_id=attempt.pk).url
     try:
@@ -152,7 +151,7 @@ def attempt_answer(request, attempt_id: int):
 
 @require_POST
 def attempt_submit(request, attempt_id: int):
-    attempt = _own_attempt(request, attempt_id)
+    attempt = _own_attempt(request, attempt_id, questions=False)
     attempt, graded_now = services.quiz_attempt_submit(user=request.user, attempt_id=attempt.pk)
     if graded_now and attempt.timed_out:
         messages.warning(request, "Time was up, so your attempt was graded as it stood.")
