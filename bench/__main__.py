@@ -26,6 +26,7 @@ MODULES = [
     "bench.people",
     "bench.courses",
     "bench.leaderboard",
+    "bench.notifications",
 ]
 
 
