@@ -27,6 +27,7 @@ MODULES = [
     "bench.courses",
     "bench.leaderboard",
     "bench.notifications",
+    "bench.policies",
 ]
 
 
