@@ -9,7 +9,7 @@ from django.utils import timezone
 from leaderboard.models import LedgerEntry, Period, Reason, ScoreTotal
 from notifications.models import DigestSent, Kind, Notification
 from people.models import ConsentKind, User
-from people.selectors import users_with_consent
+from people.selectors import consent_current, users_with_consent
 
 
 def week_start_of(at: datetime) -> date:
@@ -33,15 +33,42 @@ def _rank(*, user: User, week_start: date) -> tuple[int | None, int]:
     return totals.filter(points__gt=mine).count() + 1, totals.count()
 
 
+def _fitting_posts(*, user: User, start: datetime, end: datetime) -> list[dict[str, str]]:
+    """Posts published in the window that fit the person (a caption for a network they
+    declared, and their department if the post names departments), not yet shared by
+    them, plus any priority post they were told about in the window."""
+    from sharing.models import Share
+    from sharing.selectors import posts_available
+
+    platforms = set(user.networks.values_list("platform", flat=True))
+    shared = set(Share.objects.filter(user=user).values_list("post_id", flat=True))
+    posts: dict[str, dict[str, str]] = {}
+    published = posts_available().filter(first_published_at__gte=start, first_published_at__lt=end)
+    for post in published[:50]:
+        departments = [d.pk for d in post.departments.all()]
+        if post.pk in shared or not platforms.intersection(post.caption_platforms()):
+            continue
+        if departments and user.department_id not in departments:
+            continue
+        posts.setdefault(post.url or "", {"title": post.title, "url": post.url or ""})
+    announced = Notification.objects.filter(
+        user=user, kind=Kind.PRIORITY_POST, created_at__gte=start, created_at__lt=end
+    ).order_by("-created_at")
+    for notification in announced:
+        posts.setdefault(notification.url, {"title": notification.title, "url": notification.url})
+    return list(posts.values())[:10]
+
+
 def digest_content(*, user: User, week_start: date) -> dict[str, Any]:
     """What one person's digest says. Only their own figures; nobody else is named."""
     start, end = digest_window(week_start)
     mine = Notification.objects.filter(user=user, created_at__gte=start, created_at__lt=end)
     ledger = LedgerEntry.objects.filter(user=user, created_at__gte=start, created_at__lt=end)
     rank, ranked = _rank(user=user, week_start=week_start)
+    advocate = consent_current(user=user)[ConsentKind.ADVOCACY]
     return {
         "week_start": week_start,
-        "posts": list(mine.filter(kind=Kind.PRIORITY_POST).order_by("-created_at")[:10]),
+        "posts": _fitting_posts(user=user, start=start, end=end) if advocate else [],
         "badges": list(mine.filter(kind=Kind.BADGE_EARNED).order_by("-created_at")),
         "shares": ledger.filter(reason=Reason.SHARE).count(),
         "clicks": ledger.filter(reason=Reason.CLICK).count(),

@@ -12,6 +12,7 @@ from notifications.models import DigestSent, Kind
 from notifications.services import notification_send
 from tests.notifications.factories import advocate
 from tests.people.factories import UserFactory
+from tests.sharing.factories import post_create
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,8 @@ def _history(user):
 
 def test_digest_once_per_person_per_week(django_capture_on_commit_callbacks):
     keen = advocate()
+    post_create(title="Fresh LinkedIn post", captions={"linkedin": ["Have a look."]})
+    post_create(title="Only for X", captions={"x": ["Look."]})  # keen is not on X
     quiet = advocate(alerts=False)
     rival = UserFactory()
     for user in (keen, quiet):
@@ -50,6 +53,8 @@ def test_digest_once_per_person_per_week(django_capture_on_commit_callbacks):
     # keen has 2×10 + 3×1 = 23 points this week; rival 20 → keen is #1 of 3 ranked people.
     assert "Rank this week: #1 of 3" in message.body
     assert "Launch post" in message.body and "First share" in message.body
+    assert "Fresh LinkedIn post" in message.body
+    assert "Only for X" not in message.body
     assert rival.name not in message.body
     assert "List-Unsubscribe" in message.extra_headers
     [(html, _)] = message.alternatives
