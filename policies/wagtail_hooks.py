@@ -1,8 +1,19 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
 from policies.admin_views import AcknowledgementReportView
+from policies.models import Acknowledgement
+from policies.viewsets import AcknowledgementViewSet, RecordPermissionPolicy
+
+register_permission_policy(Acknowledgement, RecordPermissionPolicy(Acknowledgement))
+acknowledgement_viewset = AcknowledgementViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_acknowledgement_records():
+    return acknowledgement_viewset
 
 
 @hooks.register("register_admin_urls")
@@ -33,4 +44,14 @@ def register_report_menu_item():
         reverse("policies_acknowledgement_report"),
         icon_name="doc-full",
         order=50,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_records_menu_item():
+    return ReportMenuItem(
+        "Acknowledgement records",
+        reverse(acknowledgement_viewset.get_url_name("index")),
+        icon_name="tick-inverse",
+        order=51,
     )
