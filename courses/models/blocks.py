@@ -56,6 +56,11 @@ class SamplePostBlock(blocks.StructBlock):
     author = blocks.CharBlock(max_length=120, help_text="Who is posting, e.g. name and role.")
     text = blocks.TextBlock()
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["platform_label"] = dict(PLATFORM_CHOICES).get(value["platform"], "")
+        return context
+
     class Meta:
         icon = "openquote"
         label = "Sample social post"

@@ -188,3 +188,47 @@ def test_dashboard_shows_my_training_with_overdue_marked(learner_client, learner
     assert "My training" in html and "Overdue" in html and "was due" in html
     assert 'aria-valuenow="25"' in html
     assert f'href="{page_url(lessons[1].url_path)}"' in html  # Continue → next lesson
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-js"])
+def test_feedback_after_each_answer(learner_client, learner, course_tree, htmx):
+    _, lessons, quiz = course_tree
+    quiz.feedback = "each"
+    quiz.save_revision().publish()
+    attempt = started_attempt(learner, lessons, quiz)
+    headers = HX if htmx else {}
+    response = learner_client.post(
+        f"/training/attempts/{attempt.pk}/answer/",
+        {"position": 0, "choice": right_choices(attempt.questions[0])},
+        follow=not htmx,
+        **headers,
+    )
+    html = response.content.decode()
+    assert "Question 1: correct" in html or "Question 1: Correct" in html
+    assert attempt.questions[0]["explanation"] in html
+    assert "Question 2 of 4" in html
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-js"])
+def test_an_answer_after_the_deadline_is_refused_and_the_attempt_graded(
+    learner_client, learner, course_tree, htmx
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    _, lessons, quiz = course_tree
+    quiz.time_limit_minutes = 5
+    quiz.save_revision().publish()
+    attempt = started_attempt(learner, lessons, quiz, now=timezone.now() - timedelta(minutes=9))
+    url = f"/training/attempts/{attempt.pk}/answer/"
+    data = {"position": 0, "choice": right_choices(attempt.questions[0])}
+    if htmx:
+        response = learner_client.post(url, data, **HX)
+        assert response["HX-Redirect"] == f"/training/attempts/{attempt.pk}/"
+        response = learner_client.get(response["HX-Redirect"])
+    else:
+        response = learner_client.post(url, data, follow=True)
+    html = response.content.decode()
+    assert "Time is up" in html and "0%" in html and "Not passed" in html
+    assert not AttemptAnswer.objects.exists()
