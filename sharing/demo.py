@@ -34,6 +34,7 @@ INTRO = (
     "for each network. Sharing is always your choice, and always in your own words.</p>"
 )
 WEEKS = 8
+SHOWCASE = {"automation-budget-webinar", "relay-team-pricing"}
 PERSON_AGENTS = [
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/131.0 Safari/537.36",
@@ -139,10 +140,17 @@ def _share_history(user, posts, rng, *, now, count: int) -> int:
         if platform in platforms
     ]
     rng.shuffle(choices)
+    if user.username == "advocate":
+        # The advocate also shared the posts that later expired and were retracted.
+        first = [c for c in choices if c[0].slug in SHOWCASE and c[1] == "linkedin"]
+        choices = first + [c for c in choices if c not in first]
+    planned = []
     for post, platform in choices[:count]:
         published = post.first_published_at or now - timedelta(weeks=WEEKS)
         earliest = max(published, now - timedelta(weeks=WEEKS))
-        at = earliest + (now - earliest) * rng.uniform(0.05, 0.95)
+        planned.append((earliest + (now - earliest) * rng.uniform(0.05, 0.95), post, platform))
+    planned.sort(key=lambda item: item[0])  # as they happened, so weekly caps apply in order
+    for at, post, platform in planned:
         variants = post.variants(platform)
         variant = Share.objects.filter(post=post, platform=platform).count() % len(variants)
         try:
@@ -207,7 +215,7 @@ def seed(*, stdout) -> int:
             SharePostPage.objects.filter(pk=post.pk).update(expire_at=now - timedelta(days=4))
         elif data["schedule"] == "retracted":
             hr = User.objects.filter(username="hr").first()
-            post_retract(post=post, by=hr, at=now - timedelta(hours=1))
+            post_retract(post=post, by=hr)
 
     # Suggestions in each state, from a few colleagues.
     hr = User.objects.filter(username="hr").first()

@@ -5,7 +5,7 @@ transaction, and notices are queued by notifications.services on commit.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -143,8 +143,12 @@ def share_create(
             f"{label} once the disclosure and the link are added."
         )
     cap, cap_reason = weekly_cap_for(user=user, settings=settings)
+    monday = week_start(at)
     earning = Share.objects.filter(
-        user=user, earned_points=True, created_at__gte=week_start(at)
+        user=user,
+        earned_points=True,
+        created_at__gte=monday,
+        created_at__lt=monday + timedelta(days=7),
     ).count()
     earns = earning < cap
     share = Share(

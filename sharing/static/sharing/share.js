@@ -16,7 +16,7 @@
     var count = length(textarea.value);
     var total = count + disclosure + 1 + (+textarea.dataset.linkCost);
     var limit = +textarea.dataset.limit;
-    form.querySelector("[data-count]").textContent = count;
+    form.querySelector("[data-caption-count]").textContent = count;
     var out = form.querySelector("[data-total]");
     out.textContent = total;
     var over = total > limit;
