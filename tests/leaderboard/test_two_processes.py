@@ -14,10 +14,12 @@ from pathlib import Path
 
 import requests
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from portal.permissions import EDITORS_GROUP, editors_grant_permissions
 from tests.leaderboard.factories import opted_in
 from tests.people.factories import EditorFactory
 
@@ -124,11 +126,19 @@ class WebSocket:
         self.sock.close()
 
 
+def editors_group() -> None:
+    """Transactional tests flush data migrations made: recreate the Editors group."""
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    editors_grant_permissions()
+
+
 def test_an_award_through_one_process_reaches_a_socket_on_the_other(
     postgres, redis_layer, tmp_path
 ):
     viewer = opted_in()
     person = opted_in(first_name="Two", last_name="Processes")
+    editors_group()
     editor = EditorFactory()
     viewer_client, editor_client = Client(), Client()
     viewer_client.force_login(viewer)
