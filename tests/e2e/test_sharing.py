@@ -86,8 +86,8 @@ def test_advocate_shares_to_linkedin_and_an_anonymous_click_is_credited_once(
     counts = server.manage(
         "shell",
         "-c",
-        "from sharing.models import Share; s = Share.objects.get(code=%r); "
-        "print(s.credited_clicks, s.clicks.count())" % code,
+        f"from sharing.models import Share; s = Share.objects.get(code={code!r}); "
+        "print(s.credited_clicks, s.clicks.count())",
     ).split()
     assert counts[-2:] == ["1", "2"]
 
