@@ -115,6 +115,10 @@ class PolicyPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["blocks"], context["toc"] = self.body_with_anchors()
+        context["display_version"] = self.version or 1
+        if getattr(request, "is_preview", False) and self.version and self.material_change:
+            # Previewing a material change: show the number it will have once it goes live.
+            context["display_version"] = self.version + 1
         if request.user.is_authenticated:
             from policies.forms import AcknowledgeForm
 

@@ -153,3 +153,17 @@ def test_the_admin_publish_action_path_bumps_too():
     revision = draft.save_revision(user=editor)
     PublishPageRevisionAction(revision, user=editor).execute(skip_permission_checks=True)
     assert PolicyPage.objects.get(pk=page.pk).version == 2
+
+
+def test_previewing_a_material_change_shows_the_next_version_number(rf):
+    from tests.people.factories import UserFactory
+
+    page = PolicyPageFactory()
+    draft = page.get_latest_revision_as_object()
+    draft.material_change = True
+    request = rf.get("/policy/")
+    request.user = UserFactory()
+    request.is_preview = True
+    assert draft.get_context(request)["display_version"] == 2
+    request.is_preview = False
+    assert page.get_context(request)["display_version"] == 1
