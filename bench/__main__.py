@@ -28,6 +28,7 @@ MODULES = [
     "bench.leaderboard",
     "bench.notifications",
     "bench.policies",
+    "bench.sharing",
 ]
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("me/", include("people.urls")),
+    path("", include("sharing.urls")),
     path("training/", include("courses.urls")),
     path("policies/", include("policies.urls")),
     path("notifications/", include("notifications.urls")),

@@ -10,6 +10,7 @@ DEMO_STEPS = [
     "home.demo.seed",
     "courses.demo.seed",
     "policies.demo.seed",
+    "sharing.demo.seed",
     "leaderboard.demo.seed",
     "notifications.demo.seed",
 ]
