@@ -15,6 +15,7 @@ schedules the trailing send, once, and renders from the database when it fires, 
 carries every change committed before it.
 """
 
+import asyncio
 import contextvars
 import logging
 import threading
@@ -65,7 +66,13 @@ def group_send(group: str, message: dict) -> None:
     if layer is None:
         return
     try:
-        async_to_sync(layer.group_send)(group, message)
+        loop = getattr(SyncToAsync.threadlocal, "main_event_loop", None)
+        if loop is not None and loop.is_running():
+            async_to_sync(layer.group_send)(group, message)  # on the server's own loop
+        else:
+            # A command, worker or timer thread: a loop of our own. (async_to_sync would
+            # need a thread pool, which refuses work while the process exits.)
+            asyncio.run(layer.group_send(group, message))
     except Exception:  # a lost message is repaired by the client's reconnect reload
         logger.exception("leaderboard broadcast to %s failed", group)
 
