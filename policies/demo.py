@@ -7,8 +7,7 @@ Most employees acknowledged version 2; some only version 1; `newhire` none; `adv
 import datetime
 import zlib
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 from home.models import HomePage
 from people.models import User
@@ -36,26 +35,8 @@ def _version_fields(version: dict) -> dict:
 def _create(home: Page, hr: User | None, **fields) -> PolicyPage:
     page = PolicyPage(live=False, owner=hr, **fields)
     home.add_child(instance=page)
-    hr = _editors_may_publish(page, hr)
     page.save_revision(user=hr).publish(user=hr)
     return PolicyPage.objects.get(pk=page.pk)
-
-
-def _editors_may_publish(page: Page, hr: User | None) -> User | None:
-    """HR publishes policy versions itself (Wagtail gives Editors no publish right by default)."""
-    editors = Group.objects.filter(name="Editors").first()
-    if editors is None:
-        return hr
-    for action in ("add", "change", "publish"):
-        GroupPagePermission.objects.get_or_create(
-            group=editors,
-            page=page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=f"{action}_page"
-            ),
-        )
-    # A fresh copy: the old one cached its page permissions before this grant.
-    return User.objects.get(pk=hr.pk) if hr else None
 
 
 def _group(username: str) -> str:
@@ -93,7 +74,6 @@ def seed(*, stdout) -> int:
         for name, value in _version_fields(POLICY["versions"][1]).items():
             setattr(draft, name, value)
         draft.material_change = True
-        hr = _editors_may_publish(policy, hr)
         draft.save_revision(user=hr).publish(user=hr)
         policy = PolicyPage.objects.get(pk=policy.pk)
         changed += 1

@@ -23,10 +23,27 @@ EDITOR_MODELS = {
 }
 
 
+# HR publishes what it writes (Wagtail's default Editors may only add and edit pages).
+EDITOR_PAGE_ACTIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+
+def _editors_grant_page_permissions(group: Group) -> None:
+    from wagtail.models import GroupPagePermission, Page
+
+    root = Page.get_first_root_node()
+    if root is None:
+        return
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=EDITOR_PAGE_ACTIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+
+
 def editors_grant_permissions(**kwargs) -> None:
     group = Group.objects.filter(name=EDITORS_GROUP).first()
     if group is None:
         return
+    _editors_grant_page_permissions(group)
     wanted = []
     for permission in Permission.objects.select_related("content_type").filter(
         content_type__app_label__in=[*EDITOR_APPS, "people"]

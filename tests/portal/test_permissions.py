@@ -48,3 +48,14 @@ def test_hr_creates_an_employee_with_department_and_joining_date(client):
         "Account Executive",
         "2026-11-23",
     )
+
+
+def test_editors_may_publish_pages_anywhere_in_the_site():
+    from wagtail.models import Page
+
+    editor = EditorFactory()
+    home = Page.objects.get(depth=2)
+    permissions = home.permissions_for_user(editor)
+    assert permissions.can_publish()
+    assert permissions.can_add_subpage()
+    assert not Page.objects.get(depth=2).permissions_for_user(UserFactory()).can_edit()
