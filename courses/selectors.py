@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from functools import reduce
 from operator import or_
 
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from courses.models import (
@@ -196,7 +196,7 @@ def progress_for(
         row["course_id"]: row
         for row in QuizAttempt.objects.filter(user=user, course_id__in=course_ids)
         .values("course_id")
-        .annotate(passed=Max("passed"), best=Max("score"))
+        .annotate(passed=Count("pk", filter=Q(passed=True)), best=Max("score"))
     }
     if enrolments is None:
         enrolments = {

@@ -1,7 +1,10 @@
 """Admin screens for what editors manage that is not a page: onboarding rules and
 hand enrolments."""
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -36,6 +39,10 @@ class EnrolmentCreateView(generic.CreateView):
         instance = self.form.instance
         instance.source = EnrolmentSource.MANUAL
         instance.created_by = self.request.user
+        if instance.due_on is None:
+            instance.due_on = timezone.localdate() + timedelta(
+                days=instance.course.default_due_days
+            )
         with transaction.atomic():
             return super().save_instance()
 

@@ -84,10 +84,15 @@ class CoursePage(Page):
         verbose_name = "course"
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_progress
+        from courses.selectors import course_progress, quiz_state
 
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = course_progress(user=_person(request), course=self)
+        user = _person(request)
+        progress = course_progress(user=user, course=self)
+        context["progress"] = progress
+        if progress.quiz:
+            quiz = QuizPage.objects.defer("questions").get(pk=progress.quiz["pk"])
+            context["quiz_state"] = quiz_state(user=user, quiz=quiz, course=self)
         return context
 
 

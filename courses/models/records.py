@@ -21,10 +21,11 @@ class OnboardingRule(models.Model):
         help_text="Leave blank for everyone.",
     )
     due_days = models.PositiveSmallIntegerField(
-        default=14,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
-        help_text="Due this many days after joining (or after the rule was added, for people "
-        "who joined earlier).",
+        help_text="Due this many days after joining (people whose days had run out when the "
+        "rule was added get them from then). Blank: the course's default.",
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -43,7 +44,11 @@ class OnboardingRule(models.Model):
 
     def __str__(self) -> str:
         who = self.department.name if self.department_id else "Everyone"
-        return f"{self.course.title}: {who}, due in {self.due_days} days"
+        return f"{self.course.title}: {who}, due in {self.days} days"
+
+    @property
+    def days(self) -> int:
+        return self.due_days or self.course.default_due_days
 
 
 class EnrolmentSource(models.TextChoices):

@@ -66,12 +66,13 @@ def _rule_due_on(rule: OnboardingRule, user: User) -> date:
     """N days after joining; someone whose N days had already run out when the rule was
     added gets N days from the rule's start instead."""
     started = timezone.localtime(rule.created_at).date()
-    due = user.joined_on + timedelta(days=rule.due_days)
-    return due if due >= started else started + timedelta(days=rule.due_days)
+    due = user.joined_on + timedelta(days=rule.days)
+    return due if due >= started else started + timedelta(days=rule.days)
 
 
 def onboarding_rule_apply(*, rule: OnboardingRule) -> int:
     """Enrol every matching active employee not yet enrolled. Returns how many were enrolled."""
+    rule = OnboardingRule.objects.select_related("course").get(pk=rule.pk)
     users = User.objects.filter(is_active=True).exclude(enrolments__course_id=rule.course_id)
     if rule.department_id:
         users = users.filter(department_id=rule.department_id)
@@ -94,7 +95,7 @@ def onboarding_rule_apply(*, rule: OnboardingRule) -> int:
 def onboarding_rule_create(
     *,
     course: CoursePage,
-    due_days: int,
+    due_days: int | None = None,
     department: Department | None = None,
     created_at: datetime | None = None,
 ) -> tuple[OnboardingRule, int]:
@@ -114,6 +115,7 @@ def enrolments_apply_rules(*, user: User) -> int:
     rules = (
         OnboardingRule.objects.filter(Q(department__isnull=True) | Q(department=user.department_id))
         .exclude(course__enrolments__user=user)
+        .select_related("course")
         .order_by("created_at")
     )
     created = 0

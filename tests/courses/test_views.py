@@ -7,7 +7,7 @@ import pytest
 
 from courses.models import AttemptAnswer, LessonCompletion, QuizAttempt
 from courses.selectors import page_url
-from tests.courses.helpers import read_all, right_choices, started_attempt
+from tests.courses.helpers import answer_all, read_all, right_choices, started_attempt
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -18,7 +18,7 @@ def test_catalogue_course_lesson_and_quiz_pages_render(learner_client, course_tr
     assert course.title in learner_client.get("/training/").content.decode()
     page = learner_client.get(page_url(course.url_path)).content.decode()
     assert all(lesson.title in page for lesson in lessons)
-    assert "Finish every lesson to unlock the quiz" in page
+    assert "until every lesson is done" in page
     lesson_page = learner_client.get(page_url(lessons[0].url_path)).content.decode()
     assert "Lesson 1 of 3" in lesson_page and "Mark as complete" in lesson_page
     assert f"Next: {lessons[1].title}" in lesson_page
@@ -232,3 +232,20 @@ def test_an_answer_after_the_deadline_is_refused_and_the_attempt_graded(
     html = response.content.decode()
     assert "Time is up" in html and "0%" in html and "Not passed" in html
     assert not AttemptAnswer.objects.exists()
+
+
+def test_course_page_shows_quiz_attempts_left_best_score_and_next_time(
+    learner_client, learner, course_tree
+):
+    from courses.services import quiz_attempt_submit
+
+    course, lessons, quiz = course_tree
+    quiz.attempts_allowed, quiz.wait_minutes = 3, 45
+    quiz.save_revision().publish()
+    attempt = answer_all(learner, started_attempt(learner, lessons, quiz), right=2)
+    quiz_attempt_submit(user=learner, attempt_id=attempt.pk)
+    html = learner_client.get(page_url(course.url_path)).content.decode()
+    assert re.search(r"Attempts left</dt><dd>2<", html)
+    assert re.search(r"Best score</dt><dd>50%<", html)
+    assert "Next attempt from" in html
+    assert all("is-done" in html for _ in lessons) and html.count("✓") >= 3

@@ -1,0 +1,43 @@
+"""The demo training: real pages, the onboarding rule, and varied histories."""
+
+import io
+
+import pytest
+
+from courses.demo import seed
+from courses.models import CoursePage, LessonPage, OnboardingRule, QuizAttempt, QuizPage
+from courses.selectors import advocate_is_certified, training_overview
+from home.demo import seed as home_seed
+from people.demo import seed as people_seed
+from people.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_training_is_varied_and_idempotent():
+    people_seed(stdout=io.StringIO())
+    home_seed(stdout=io.StringIO())
+    assert seed(stdout=io.StringIO()) > 0
+
+    basic = CoursePage.objects.live().get(slug="social-media-basics")
+    assert basic.certifies_advocates and basic.url_path.endswith("/training/social-media-basics/")
+    assert LessonPage.objects.live().child_of(basic).count() >= 6
+    quiz = QuizPage.objects.live().child_of(basic).get()
+    assert len(quiz.questions) >= 14 and quiz.draw_count == 8 and quiz.pass_mark == 75
+    assert CoursePage.objects.live().filter(slug="linkedin-for-professionals").exists()
+    rule = OnboardingRule.objects.get(course=basic, department__isnull=True)
+    assert rule.due_days == 14
+
+    newhire = User.objects.get(username="newhire")
+    [row] = training_overview(user=newhire).rows
+    assert row.status == "not_started" and row.done_steps == 0
+    assert advocate_is_certified(user=User.objects.get(username="advocate"))
+
+    others = User.objects.exclude(username__in=["hr", "newhire", "advocate"])
+    certified = sum(advocate_is_certified(user=user) for user in others)
+    assert certified >= 0.55 * others.count()
+    statuses = [training_overview(user=user).rows[0].status for user in others]
+    assert {"completed", "in_progress", "overdue"} <= set(statuses)
+    assert QuizAttempt.objects.filter(passed=False).exists()
+
+    assert seed(stdout=io.StringIO()) == 0
