@@ -90,8 +90,10 @@ class Badge(models.Model):
         n = self.threshold
         return {
             Criterion.CERTIFIED: "Passed the advocacy course quiz and became a certified advocate.",
-            Criterion.SHARES: f"Shared company posts {n} time{'s' if n != 1 else ''} "
-            "(shares within the weekly cap count).",
+            Criterion.SHARES: (
+                "Shared a company post" if n == 1 else f"Shared company posts {n} times"
+            )
+            + " (shares within the weekly cap count).",
             Criterion.CLICKS: f"Earned {n} credited click{'s' if n != 1 else ''} on their "
             "shared links (de-duplicated, capped per share).",
             Criterion.STREAK: f"Shared at least one post in each of {n} consecutive weeks.",

@@ -1,7 +1,7 @@
 """Badges: awarded from what the ledger (and closed months) say, once per person."""
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -49,8 +49,10 @@ def badge_evidence(badge: Badge, progress: Progress) -> str:
     return f"{count} {noun} recorded."
 
 
-def _award(*, badge: Badge, user: User, evidence: str) -> BadgeAward | None:
-    award = BadgeAward(badge=badge, user=user, evidence=evidence)
+def _award(
+    *, badge: Badge, user: User, evidence: str, at: datetime | None = None
+) -> BadgeAward | None:
+    award = BadgeAward(badge=badge, user=user, evidence=evidence, awarded_at=at or timezone.now())
     award.set_recipient(user.email or f"{user.username}@invalid")
     try:
         with transaction.atomic():
@@ -61,11 +63,16 @@ def _award(*, badge: Badge, user: User, evidence: str) -> BadgeAward | None:
 
 
 def badges_evaluate(
-    *, user: User, reasons: Iterable[str] | None = None, badges: list[Badge] | None = None
+    *,
+    user: User,
+    reasons: Iterable[str] | None = None,
+    badges: list[Badge] | None = None,
+    at: datetime | None = None,
 ) -> list[BadgeAward]:
     """Award every active badge `user` has earned and does not hold yet (a revoked award
     still counts as held). With `reasons`, only criteria those ledger reasons move are
-    checked. Runs in the caller's transaction; returns the new awards. Toasts for them
+    checked. `at` dates the awards (the ledger row that earned them). Runs in the caller's
+    transaction; returns the new awards. Toasts for them
     are sent by the caller's on_commit (points_award) or here when called alone."""
     if reasons is None:
         criteria = set(Criterion.values)
@@ -94,7 +101,7 @@ def badges_evaluate(
     awards = []
     for badge in pending:
         if badge_is_earned(badge, progress):
-            award = _award(badge=badge, user=user, evidence=badge_evidence(badge, progress))
+            award = _award(badge=badge, user=user, evidence=badge_evidence(badge, progress), at=at)
             if award is not None:
                 awards.append(award)
     return awards

@@ -94,7 +94,7 @@ def points_award(
             return LedgerEntry.objects.get(key=key), False
         if points:
             _totals_add(user=user, points=points, at=entry.created_at)
-        awards = badges_evaluate(user=user, reasons=[reason])
+        awards = badges_evaluate(user=user, reasons=[reason], at=entry.created_at)
         transaction.on_commit(
             partial(
                 broadcast.points_changed,

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Count, Min
@@ -9,8 +10,10 @@ from django.utils import timezone
 
 from leaderboard import broadcast
 from leaderboard.models import (
+    COUNTED_REASON,
     Badge,
     BadgeAward,
+    Criterion,
     LedgerEntry,
     PeriodPlacement,
     Reason,
@@ -71,6 +74,37 @@ def expected_progress() -> dict[int, Progress]:
         )
         for user_id in set(counts) | set(best)
     }
+
+
+def earned_at(badge: Badge, user_id: int) -> datetime | None:
+    """When the ledger shows `badge` was earned: the row that reached the threshold (for
+    a streak, the first share of its last week). None when only "now" makes sense."""
+    if badge.criterion == Criterion.TOP_OF_MONTH:
+        return None
+    if badge.criterion == Criterion.STREAK:
+        shared = list(
+            LedgerEntry.objects.filter(user_id=user_id, reason=Reason.SHARE)
+            .order_by("created_at")
+            .values_list("created_at", flat=True)
+        )
+        run, previous = 0, None
+        for at in shared:
+            day = timezone.localtime(at).date()
+            week = day - timedelta(days=day.weekday())
+            if week == previous:
+                continue
+            run = run + 1 if previous is not None and week - previous == timedelta(days=7) else 1
+            previous = week
+            if run >= badge.threshold:
+                return at
+        return None
+    needed = 1 if badge.criterion == Criterion.CERTIFIED else badge.threshold
+    return (
+        LedgerEntry.objects.filter(user_id=user_id, reason=COUNTED_REASON[badge.criterion])
+        .order_by("created_at", "id")
+        .values_list("created_at", flat=True)[needed - 1 : needed]
+        .first()
+    )
 
 
 @transaction.atomic
@@ -139,6 +173,7 @@ def leaderboard_reconcile(*, fix: bool = False) -> list[Difference]:
                         badge=badge,
                         user=users[user_id],
                         evidence=badge_evidence(badge, user_progress),
+                        at=earned_at(badge, user_id),
                     )
         for (badge_id, user_id), award in held.items():
             if badge_id != badge.pk or award.revoked:

@@ -252,3 +252,17 @@ class LedgerImpliesTotalsAndBadges(TestCase):
             assert ("clicks-3" in held) == (clicks >= 3)
             certified = LedgerEntry.objects.filter(user=person, reason="certified").exists()
             assert ("certified" in held) == certified
+
+
+def test_reconcile_dates_a_missing_award_when_the_ledger_earned_it():
+    user = UserFactory()
+    september = datetime(2026, 9, 1, 12, 0, tzinfo=UTC)
+    for index in range(3):
+        points_award(
+            user=user, reason="share", key=f"s{index}", at=september + timedelta(days=index)
+        )
+    BadgeFactory(slug="two-shares", criterion="shares", threshold=2)  # defined afterwards
+    leaderboard_reconcile(fix=True)
+    award = BadgeAward.objects.get(user=user)
+    assert award.awarded_at == september + timedelta(days=1)
+    assert award.evidence == "3 shares recorded."
