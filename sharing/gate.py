@@ -69,5 +69,35 @@ def sharing_gate(*, user: User) -> Gate:
     )
 
 
+def gate_closed() -> Gate:
+    """Every step missing: what a page preview without a person shows."""
+    sections = live_section_urls()
+    return Gate(
+        steps=[
+            GateStep(
+                "certified",
+                "Get certified as an advocate",
+                False,
+                sections.get("training", "/"),
+                "Go to training",
+            ),
+            GateStep(
+                "policy",
+                "Acknowledge the current social media policy",
+                False,
+                sections.get("policy", "/"),
+                "Read the policy",
+            ),
+            GateStep(
+                "opted_in",
+                "Opt in to advocacy",
+                False,
+                f"{reverse('people:me')}#consents",
+                "Open my settings",
+            ),
+        ]
+    )
+
+
 def sharing_allowed(*, user: User) -> bool:
     return user.is_authenticated and user.is_active and sharing_gate(user=user).open

@@ -5,7 +5,7 @@ from django.urls import reverse
 from people.platforms import PLATFORMS
 from people.selectors import network_list
 from sharing.forms import LibraryFilterForm, SuggestionForm
-from sharing.gate import sharing_gate
+from sharing.gate import gate_closed, sharing_gate
 from sharing.selectors import (
     library_rank,
     post_topics,
@@ -16,8 +16,16 @@ from sharing.selectors import (
 )
 
 
-def library_context(*, request, hub) -> dict:
+def _viewer(request):
+    """The person looking; a preview made without a session shows the page as a newcomer."""
+    from people.models import User
+
     user = request.user
+    return user if user.is_authenticated else User(username="preview")
+
+
+def library_context(*, request, hub) -> dict:
+    user = _viewer(request)
     topics = list(topics_in_use())
     filters = LibraryFilterForm(request.GET or None, topics=topics)
     view, platform, topic = "for-you", "", ""
@@ -30,13 +38,13 @@ def library_context(*, request, hub) -> dict:
         posts = [post for post in posts if platform in post.caption_platforms()]
     if topic:
         posts = [post for post in posts if any(t.slug == topic for t in post_topics(post))]
-    networks = list(network_list(user=user).values_list("platform", "audience"))
+    networks = list(network_list(user=user).values_list("platform", "audience")) if user.pk else []
     cards = library_rank(
         user=user,
         posts=posts,
         networks=networks,
-        followed={tag.pk for tag in topics_followed(user=user)},
-        shared=shares_by_post(user=user),
+        followed={tag.pk for tag in topics_followed(user=user)} if user.pk else set(),
+        shared=shares_by_post(user=user) if user.pk else {},
     )
     if view == "for-you":
         cards = [card for card in cards if card.fits]
@@ -46,7 +54,7 @@ def library_context(*, request, hub) -> dict:
             reverse=True,
         )
     return {
-        "gate": sharing_gate(user=user),
+        "gate": sharing_gate(user=user) if user.pk else gate_closed(),
         "has_networks": bool(networks),
         "filters": filters,
         "view": view,
@@ -62,10 +70,14 @@ def post_context(*, request, post) -> dict:
     from sharing.models import Share
     from sharing.services import post_is_available
 
-    user = request.user
-    used = {n.platform: n for n in network_list(user=user)}
+    user = _viewer(request)
+    used = {n.platform: n for n in network_list(user=user)} if user.pk else {}
     caption_platforms = post.caption_platforms()
-    shared = {share.platform: share for share in Share.objects.filter(user=user, post=post)}
+    shared = (
+        {share.platform: share for share in Share.objects.filter(user=user, post=post)}
+        if user.pk
+        else {}
+    )
     buttons = [
         {
             "platform": PLATFORMS[key],
@@ -76,7 +88,7 @@ def post_context(*, request, post) -> dict:
         if key in used
     ]
     return {
-        "gate": sharing_gate(user=user),
+        "gate": sharing_gate(user=user) if user.pk else gate_closed(),
         "available": post_is_available(post),
         "buttons": buttons,
         "other_platforms": [PLATFORMS[key].label for key in caption_platforms if key not in used],

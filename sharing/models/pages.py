@@ -47,7 +47,8 @@ class ShareHubPage(Page):
         return context
 
     def get_template(self, request, *args, **kwargs):
-        if request.htmx and request.htmx.target == "library-results":
+        htmx = getattr(request, "htmx", None)
+        if htmx and htmx.target == "library-results":
             return "sharing/share_hub_page.html#results"
         return "sharing/share_hub_page.html"
 

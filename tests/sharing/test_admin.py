@@ -201,3 +201,16 @@ def test_a_priority_post_published_tells_fitting_advocates_with_alerts_on():
     post_create(title="Big news", priority=True, captions={"linkedin": ["a"]})
     told = Notification.objects.filter(kind="priority_post")
     assert [n.user_id for n in told] == [fitting.pk]
+
+
+def test_editors_can_preview_a_post_and_the_library():
+    from django.test import RequestFactory
+
+    post = post_create(title="Preview me", live=False)
+    request = RequestFactory().get("/admin/")
+    request.user = EditorFactory()
+    response = post.make_preview_request(original_request=request)
+    assert response.status_code == 200
+    assert b"Preview me" in response.content
+    hub_response = hub_get().make_preview_request(original_request=request)
+    assert hub_response.status_code == 200
