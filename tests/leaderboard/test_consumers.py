@@ -183,3 +183,18 @@ def test_logging_out_closes_that_sessions_socket():
         await communicator.wait()
 
     run(scenario())
+
+
+def test_a_pushed_fragment_is_forwarded_as_is_without_queries(django_assert_num_queries):
+    from leaderboard.consumers import LeaderboardConsumer
+
+    consumer = LeaderboardConsumer()
+    sent = []
+
+    async def send(text_data=None, bytes_data=None, close=False):
+        sent.append(text_data)
+
+    consumer.send = send
+    with django_assert_num_queries(0):
+        asyncio.run(consumer.board_html({"type": "board.html", "html": "<section id='board'>"}))
+    assert sent == ["<section id='board'>"]

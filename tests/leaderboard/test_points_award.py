@@ -97,3 +97,18 @@ def test_twenty_threads_awarding_one_key_make_one_row(postgres):
     assert results.count(True) == 1
     assert LedgerEntry.objects.filter(key="race").count() == 1
     assert totals(user) == {"week": 10, "month": 10, "all": 10}
+
+
+def test_click_points_remaining_counts_down_to_the_cap_per_share():
+    from leaderboard.selectors import click_points_remaining
+
+    setting = PointsSettings.load()
+    setting.click_cap_per_share = 2
+    setting.save()
+    user = UserFactory()
+    assert click_points_remaining(user=user, source_key_prefix="click:share7:") == 2
+    points_award(user=user, reason="click", key="click:share7:1")
+    points_award(user=user, reason="click", key="click:share8:1")
+    assert click_points_remaining(user=user, source_key_prefix="click:share7:") == 1
+    points_award(user=user, reason="click", key="click:share7:2")
+    assert click_points_remaining(user=user, source_key_prefix="click:share7:") == 0
