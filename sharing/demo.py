@@ -206,7 +206,7 @@ def seed(*, stdout) -> int:
         u for u in User.objects.filter(is_active=True).order_by("pk") if sharing_allowed(user=u)
     ]
     for user in sharers:
-        count = 12 if user.username == "advocate" else rng.randint(1, 9)
+        count = 12 if user.username == "advocate" else rng.randint(3, 14)
         created.extend([user] * _share_history(user, live_posts, rng, now=now, count=count))
 
     for post, data in new_posts:
