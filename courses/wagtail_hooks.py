@@ -30,7 +30,7 @@ class OnboardingRuleViewSet(ModelViewSet):
     icon = "calendar"
     menu_label = "Onboarding rules"
     form_fields = ["course", "department", "due_days"]
-    list_display = ["course", "department", "due_days", "created_at"]
+    list_display = ["course", "who", "days", "created_at"]
     add_view_class = RuleCreateView
 
 

@@ -50,6 +50,11 @@ class OnboardingRule(models.Model):
     def days(self) -> int:
         return self.due_days or self.course.default_due_days
 
+    def who(self) -> str:
+        return self.department.name if self.department_id else "Everyone"
+
+    who.short_description = "Who"
+
 
 class EnrolmentSource(models.TextChoices):
     RULE = "rule", "Onboarding rule"

@@ -109,3 +109,13 @@ def test_editors_enrol_people_by_hand(client, course_tree):
 def test_true_false_question_fixture_is_valid():
     raw = question("true_false", correct=1)
     assert raw["value"]["correct"] == "false"
+
+
+def test_rule_list_says_who_a_rule_covers(client, course_tree):
+    from courses.services import onboarding_rule_create
+
+    course, _, _ = course_tree
+    onboarding_rule_create(course=course, due_days=None)
+    client.force_login(EditorFactory())
+    html = client.get(reverse("onboarding_rules:index")).content.decode()
+    assert "Everyone" in html and str(course.default_due_days) in html
