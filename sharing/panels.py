@@ -76,3 +76,29 @@ def records_section() -> RecordSection:
         "you suggested with their outcome, and the topics and weekly cap you chose.",
         _collect,
     )
+
+
+def dashboard_panel(request) -> Panel | None:
+    """This week's sharing at a glance, for people who have shared at least once."""
+    from django.db.models import Count, Sum
+    from django.utils import timezone
+
+    from sharing.services import week_start, weekly_cap_for
+
+    user = request.user
+    shares = Share.objects.filter(user=user)
+    totals = shares.aggregate(count=Count("pk"), clicks=Sum("credited_clicks"))
+    if not totals["count"]:
+        return None
+    monday = week_start(timezone.now())
+    cap, _ = weekly_cap_for(user=user)
+    return Panel(
+        "sharing",
+        "sharing/dashboard_panel.html",
+        {
+            "this_week": shares.filter(created_at__gte=monday, earned_points=True).count(),
+            "cap": cap,
+            "shares": totals["count"],
+            "clicks": totals["clicks"] or 0,
+        },
+    )

@@ -71,3 +71,12 @@ def test_the_personal_data_export_includes_shares_and_suggestions():
     data = json.loads(client_for(user).get("/me/export.json").content)
     assert data["sharing"]["shares"][0]["tracked_link"].endswith(f"/l/{share.code}")
     assert data["sharing"]["suggestions"][0]["url"] == "https://a.example/x"
+
+
+def test_the_dashboard_shows_this_weeks_sharing_once_someone_has_shared():
+    user = advocate_make()
+    assert "Your sharing" not in client_for(user).get("/").content.decode()
+    share_create(user=user, post=post_create(), platform="linkedin", text="Hi")
+    html = client_for(user).get("/").content.decode()
+    assert "Your sharing" in html
+    assert "1 of 5 shares that earn points" in html
