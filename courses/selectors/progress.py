@@ -1,11 +1,10 @@
-"""Reads for training: progress, status, quiz state, certificates.
+"""Reads for progress and status: per course, per person, for the dashboard and pages.
 
-Every selector here runs a fixed number of queries, however many lessons, questions,
-courses or people there are.
+Every selector here runs a fixed number of queries, however many lessons or courses.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from functools import reduce
 from operator import or_
 
@@ -21,6 +20,7 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
+from courses.selectors.certificates import certificate_list
 from people.models import User
 
 NOT_STARTED, IN_PROGRESS, COMPLETED, OVERDUE = "not_started", "in_progress", "completed", "overdue"
@@ -36,42 +36,6 @@ def page_url(url_path: str) -> str:
     """A page's URL from its url_path, for the one site whose root is the home page."""
     parts = url_path.split("/", 2)
     return "/" + (parts[2] if len(parts) > 2 else "")
-
-
-# Certificates -----------------------------------------------------------------------
-
-
-def _valid_certificates(*, user: User, today: date | None = None):
-    today = today or timezone.localdate()
-    return Certificate.objects.filter(user=user, course__certifies_advocates=True).filter(
-        Q(expires_on__isnull=True) | Q(expires_on__gte=today)
-    )
-
-
-def certificate_current(*, user: User) -> Certificate | None:
-    """The person's valid advocate certificate (newest first), or None. A certificate from a
-    course that certifies advocates counts until its expiry date, inclusive."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return _valid_certificates(user=user).order_by("-issued_at").first()
-
-
-def advocate_is_certified(*, user: User) -> bool:
-    """Is this person a certified advocate right now? One query."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return _valid_certificates(user=user).exists()
-
-
-def certificate_list(*, user: User) -> list[Certificate]:
-    today = timezone.localdate()
-    certificates = list(Certificate.objects.filter(user=user).order_by("-issued_at"))
-    for certificate in certificates:
-        certificate.valid = certificate.is_valid_on(today)
-    return certificates
-
-
-# Progress ---------------------------------------------------------------------------
 
 
 @dataclass
@@ -288,157 +252,3 @@ def lesson_context(*, user: User, lesson: LessonPage) -> dict:
         "next_lesson": following,
         "completed": bool(current and current.done),
     }
-
-
-# Quiz -------------------------------------------------------------------------------
-
-
-@dataclass
-class QuizState:
-    quiz: QuizPage
-    course: CoursePage
-    lessons_left: int
-    attempts: list[QuizAttempt]
-    open_attempt: QuizAttempt | None
-    next_allowed_at: datetime | None
-    certificate: Certificate | None
-    block_code: str = ""
-    block_message: str = ""
-
-    @property
-    def attempts_used(self) -> int:
-        return len(self.attempts)
-
-    @property
-    def attempts_left(self) -> int | None:
-        if self.quiz.attempts_allowed is None:
-            return None
-        return max(0, self.quiz.attempts_allowed - len(self.attempts))
-
-    @property
-    def best_score(self) -> int | None:
-        scores = [a.score for a in self.attempts if a.score is not None]
-        return max(scores) if scores else None
-
-    @property
-    def passed(self) -> bool:
-        return any(a.passed for a in self.attempts)
-
-    @property
-    def locked(self) -> bool:
-        return self.lessons_left > 0
-
-    @property
-    def can_start(self) -> bool:
-        return not self.block_code
-
-
-def quiz_state(
-    *, user: User, quiz: QuizPage, course: CoursePage | None = None, now: datetime | None = None
-) -> QuizState:
-    """Where a person stands with a quiz and whether they may start an attempt now; the
-    block message says why not. quiz_attempt_start enforces the same rules under a lock."""
-    now = now or timezone.now()
-    course = course or CoursePage.objects.parent_of(quiz).get()
-    lessons = list(LessonPage.objects.live().child_of(course).values_list("pk", flat=True))
-    lessons_left = (
-        len(lessons) - LessonCompletion.objects.filter(user=user, lesson_id__in=lessons).count()
-    )
-    attempts = list(QuizAttempt.objects.filter(user=user, quiz=quiz).order_by("number"))
-    open_attempt = next((a for a in attempts if a.is_open), None)
-    certificate = Certificate.objects.filter(user=user, course=course).first()
-    state = QuizState(
-        quiz=quiz,
-        course=course,
-        lessons_left=lessons_left,
-        attempts=attempts,
-        open_attempt=open_attempt,
-        next_allowed_at=None,
-        certificate=certificate,
-    )
-    submitted = [a for a in attempts if not a.is_open]
-    if open_attempt is not None:
-        return state
-    if lessons_left:
-        state.block_code = "locked"
-        state.block_message = (
-            f"Finish the {lessons_left} remaining lesson{'s' if lessons_left != 1 else ''} "
-            "first; then the quiz unlocks."
-        )
-    elif state.passed and (
-        not course.certifies_advocates
-        or (certificate and certificate.is_valid_on(timezone.localdate(now)))
-    ):
-        state.block_code = "passed"
-        state.block_message = "You have passed this quiz."
-    elif quiz.attempts_allowed is not None and len(attempts) >= quiz.attempts_allowed:
-        state.block_code = "no_attempts"
-        state.block_message = (
-            f"You have used all {quiz.attempts_allowed} attempts for this quiz. "
-            "Please contact the People team."
-        )
-    elif submitted and quiz.wait_minutes:
-        last = max(a.submitted_at for a in submitted)
-        allowed_at = last + timedelta(minutes=quiz.wait_minutes)
-        if now < allowed_at:
-            state.next_allowed_at = allowed_at
-            local = timezone.localtime(allowed_at)
-            state.block_code = "wait"
-            state.block_message = (
-                f"You can try again from {local:%-d %B at %H:%M}: the quiz asks you to wait "
-                f"{quiz.wait_minutes} minutes between attempts, so take the time to review "
-                "the lessons."
-            )
-    return state
-
-
-def attempt_question(*, attempt: QuizAttempt, position: int) -> dict:
-    """The public view of one drawn question: never says which choices are correct."""
-    question = attempt.questions[position]
-    return {
-        "position": position,
-        "number": position + 1,
-        "total": attempt.total,
-        "type": question["type"],
-        "text": question["text"],
-        "multiple": question["type"] == "multiple",
-        "choices": [{"id": c["id"], "text": c["text"]} for c in question["choices"]],
-    }
-
-
-def attempt_answer_feedback(*, attempt: QuizAttempt, position: int, choice_ids: list[str]) -> dict:
-    """Feedback on an answer already saved (for quizzes that give it after each answer)."""
-    from courses.services.quiz import question_is_correct
-
-    question = attempt.questions[position]
-    return {
-        "number": position + 1,
-        "correct": question_is_correct(question, choice_ids),
-        "explanation": question["explanation"],
-    }
-
-
-def attempt_review(*, attempt: QuizAttempt) -> list[dict]:
-    """Per-question feedback for a submitted attempt."""
-    if attempt.is_open:
-        return []
-    answers = {a.position: a for a in attempt.answers.all()}
-    review = []
-    for position, question in enumerate(attempt.questions):
-        answer = answers.get(position)
-        chosen = set(answer.choice_ids) if answer else set()
-        review.append(
-            {
-                "number": position + 1,
-                "text": question["text"],
-                "type": question["type"],
-                "answered": answer is not None,
-                "correct": bool(answer and answer.correct),
-                "explanation": question["explanation"],
-                "choices": [
-                    {"text": c["text"], "chosen": c["id"] in chosen, "correct": c["correct"]}
-                    for c in question["choices"]
-                ],
-            }
-        )
-    return review
