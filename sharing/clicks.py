@@ -58,7 +58,7 @@ def _refusal(
     )
     if seen["repeat"]:
         return Refusal.REPEAT
-    if seen["today"] >= SharingSettings.load().daily_click_cap:
+    if seen["today"] >= SharingSettings.current().daily_click_cap:
         return Refusal.DAILY_CAP
     return Refusal.CREDITED
 

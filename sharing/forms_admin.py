@@ -14,7 +14,7 @@ class SharePostPageForm(WagtailAdminPageForm):
             return cleaned
         from sharing.models import SharingSettings
 
-        disclosure = SharingSettings.load().disclosure_text
+        disclosure = SharingSettings.current().disclosure_text
         counts: dict[str, int] = {}
         problems = []
         for form in formset.forms:

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 
 from people.models import User
 from people.records import RecordSection
@@ -15,18 +16,26 @@ from sharing.selectors import topics_in_use
 def me_panel(request) -> Panel | None:
     user = request.user
     preferences = SharingPreferences.objects.filter(user=user).first()
-    followed = (
-        [str(pk) for pk in preferences.topics.values_list("pk", flat=True)] if preferences else []
+    # One query for the library's topics, each marked if this person follows it.
+    topics = list(
+        topics_in_use().annotate(
+            followed=Exists(
+                SharingPreferences.topics.through.objects.filter(
+                    sharingpreferences__user=user, tag=OuterRef("pk")
+                )
+            )
+        )
     )
+    followed = [str(topic.pk) for topic in topics if topic.followed]
     return Panel(
         "sharing-preferences",
         "sharing/me_panel.html",
         {
-            "topics_form": TopicsForm(initial={"topics": followed}, topics=topics_in_use()),
+            "topics_form": TopicsForm(initial={"topics": followed}, topics=topics),
             "cap_form": WeeklyCapForm(
                 initial={"weekly_cap": preferences.weekly_cap if preferences else None}
             ),
-            "programme_cap": SharingSettings.load(request).weekly_cap,
+            "programme_cap": SharingSettings.current().weekly_cap,
         },
     )
 

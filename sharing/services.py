@@ -63,7 +63,7 @@ def post_is_available(post: SharePostPage | None, *, at: datetime | None = None)
 
 def weekly_cap_for(*, user: User, settings: SharingSettings | None = None) -> tuple[int, str]:
     """The cap that applies to `user` this week and which one it is (programme or personal)."""
-    settings = settings or SharingSettings.load()
+    settings = settings or SharingSettings.current()
     personal = (
         SharingPreferences.objects.filter(user=user).values_list("weekly_cap", flat=True).first()
     )
@@ -124,7 +124,7 @@ def share_create(
         raise SharingError(f"This post has no caption for {label}.")
     if not network_list(user=user).filter(platform=platform).exists():
         raise SharingError(f"Add {label} to your networks on My settings to share there.")
-    settings = SharingSettings.load()
+    settings = SharingSettings.current()
     disclosure = settings.disclosure_text
     if not include_disclosure and not settings.advocates_may_remove_disclosure:
         include_disclosure = True

@@ -66,7 +66,7 @@ def tracked_link(request, code: str):
 
 
 def _share_context(request, post, platform_key, form, *, share=None, message=""):
-    settings = SharingSettings.load(request)
+    settings = SharingSettings.current()
     platform = PLATFORMS[platform_key]
     link = tracked_url(share.code) if share else tracked_url_sample()
     context = {

@@ -1,6 +1,7 @@
 """Programme-wide sharing settings and campaigns: editorial things HR maintains."""
 
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
@@ -42,6 +43,23 @@ class SharingSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "sharing"
+
+    CACHE_KEY = "sharing:settings:1"
+
+    @classmethod
+    def current(cls) -> "SharingSettings":
+        """The settings, from the cache when possible: the tracked-link path reads them on
+        every click. Saving the settings refreshes the cached copy."""
+        settings = cache.get(cls.CACHE_KEY)
+        if settings is None:
+            settings = cls.load()
+            cache.set(cls.CACHE_KEY, settings, 300)
+        return settings
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
+        cache.delete(self.CACHE_KEY)
 
 
 class Campaign(models.Model):
