@@ -249,3 +249,20 @@ def test_course_page_shows_quiz_attempts_left_best_score_and_next_time(
     assert re.search(r"Best score</dt><dd>50%<", html)
     assert "Next attempt from" in html
     assert all("is-done" in html for _ in lessons) and html.count("✓") >= 3
+
+
+@pytest.mark.parametrize(("mode", "shown"), [("submit", True), ("never", False)])
+def test_result_page_feedback_follows_the_quiz_setting(
+    learner_client, learner, course_tree, mode, shown
+):
+    from courses.services import quiz_attempt_submit
+
+    _, lessons, quiz = course_tree
+    quiz.feedback = mode
+    quiz.save_revision().publish()
+    attempt = answer_all(learner, started_attempt(learner, lessons, quiz), right=1)
+    quiz_attempt_submit(user=learner, attempt_id=attempt.pk)
+    html = learner_client.get(f"/training/attempts/{attempt.pk}/").content.decode()
+    assert "25%" in html and "Not passed" in html
+    assert (attempt.questions[0]["explanation"] in html) is shown
+    assert ("Feedback" in html) is shown
