@@ -22,6 +22,14 @@ def https_only(value: str) -> None:
         raise ValidationError("Enter a full https:// address.", code="https_only") from None
 
 
+class HttpsURLField(models.URLField):
+    """A link field whose form assumes https:// when the scheme is left out."""
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)
+
+
 # Plain views live under /share/ beside the posts; a post may not take one of their slugs.
 RESERVED_SLUGS = {"mine", "suggest", "posts", "preferences"}
 
@@ -66,7 +74,7 @@ class SharePostPage(Page):
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    target_url = models.URLField(
+    target_url = HttpsURLField(
         "link", max_length=500, validators=[https_only], help_text="The https:// page to share."
     )
     topics = ClusterTaggableManager(through=SharePostTag, blank=True)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from people.platforms import PLATFORM_CHOICES
+from sharing.models.pages import HttpsURLField
 
 
 class ShareState(models.TextChoices):
@@ -109,7 +110,7 @@ class Suggestion(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_suggestions"
     )
-    url = models.URLField("link", max_length=500)
+    url = HttpsURLField("link", max_length=500)
     note = models.TextField(max_length=1000)
     state = models.CharField(
         max_length=10, choices=SuggestionState.choices, default=SuggestionState.PENDING
