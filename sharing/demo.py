@@ -18,11 +18,13 @@ from sharing.models import (
     Share,
     ShareHubPage,
     SharePostPage,
+    SharingPreferences,
     Suggestion,
 )
 from sharing.services import (
     SharingError,
     post_retract,
+    preferences_set,
     share_create,
     suggestion_accept,
     suggestion_create,
@@ -199,6 +201,14 @@ def seed(*, stdout) -> int:
             _publish(post, at=now - age)
     if not new_posts:
         return len(created)
+
+    # The advocate follows two topics, so "For you" can say so.
+    advocate = User.objects.filter(username="advocate").first()
+    if advocate is not None and not SharingPreferences.objects.filter(user=advocate).exists():
+        from taggit.models import Tag
+
+        topics = Tag.objects.filter(name__in=["Product", "Culture"]).values_list("pk", flat=True)
+        preferences_set(user=advocate, topic_ids=list(topics))
 
     # Shares: the advocate and other opted-in advocates past the gate, over eight weeks.
     live_posts = [post for post, data in new_posts if data["schedule"] != "scheduled"]
