@@ -2,8 +2,8 @@
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db import transaction
+from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from notifications.models import EmailStatus, Kind, Notification
@@ -35,6 +35,18 @@ def test_email_is_queued_on_commit_and_sent_by_the_worker(
     assert queued.task_path == "notifications.tasks.notification_email_send"
     assert mail.outbox == []  # nothing until the worker runs
 
-    call_command("db_worker", batch=True, verbosity=0)
+    # What `manage.py db_worker` does for each ready row (the command itself also closes
+    # the database connection, which a test transaction cannot survive on PostgreSQL).
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+        excluded_queue_names=[],
+    )
+    worker.run_task(queued)
     assert [m.subject for m in mail.outbox] == ["Chorus: Due soon"]
     assert Notification.objects.get(key="w:1").email_status == EmailStatus.SENT
