@@ -59,7 +59,25 @@ def _award(
             award.save(force_insert=True)
     except IntegrityError:
         return None  # awarded already (concurrently): once per person
+    _badge_notify(award)
     return award
+
+
+def _badge_notify(award: BadgeAward) -> None:
+    """Tell the person (bell, and email if they opted in); sent only if the award commits."""
+    from django.urls import reverse
+
+    from notifications.models import Kind
+    from notifications.services import notification_send
+
+    notification_send(
+        user=award.user,
+        kind=Kind.BADGE_EARNED,
+        title=f"You earned the “{award.badge.name}” badge",
+        body=award.evidence,
+        url=reverse("badges:verify", args=[award.uid]),
+        key=f"badge:{award.pk}",
+    )
 
 
 def badges_evaluate(

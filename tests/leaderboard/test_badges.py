@@ -266,3 +266,24 @@ def test_reconcile_dates_a_missing_award_when_the_ledger_earned_it():
     award = BadgeAward.objects.get(user=user)
     assert award.awarded_at == september + timedelta(days=1)
     assert award.evidence == "3 shares recorded."
+
+
+def test_a_new_badge_notifies_its_owner_once_and_only_after_commit():
+    from django.db import transaction
+
+    from leaderboard.services import points_award
+    from notifications.models import Notification
+
+    badge = BadgeFactory(criterion="shares", threshold=1, name="First share")
+    user = UserFactory()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        points_award(user=user, reason="share", key="share:rolled-back")
+        raise RuntimeError("the share failed")
+    assert not Notification.objects.filter(user=user).exists()
+
+    points_award(user=user, reason="share", key="share:1")
+    points_award(user=user, reason="share", key="share:2")
+    notes = list(Notification.objects.filter(user=user, kind="badge_earned"))
+    assert [n.title for n in notes] == ["You earned the “First share” badge"]
+    assert notes[0].url.startswith("/badges/a/")
+    assert badge.pk
