@@ -60,6 +60,9 @@ class EmailStatus(models.TextChoices):
 class Notification(models.Model):
     """One message to one person, shown in the portal and (usually) emailed."""
 
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
@@ -98,6 +101,9 @@ class OptionalEmailDay(models.Model):
     of the same day fails and that notification waits for the digest instead.
     """
 
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
     notification = models.OneToOneField(Notification, on_delete=models.CASCADE, related_name="+")
@@ -113,6 +119,9 @@ class OptionalEmailDay(models.Model):
 
 class DigestSent(models.Model):
     """A weekly digest sent (or being sent) to one person; one row per person per week."""
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digests"

@@ -28,6 +28,9 @@ class Department(models.Model):
 
 
 class User(AbstractUser):
+    # People are not editor content; their department is not a "usage" worth indexing.
+    wagtail_reference_index_ignore = True
+
     display_name = models.CharField(
         max_length=80,
         blank=True,
@@ -55,6 +58,9 @@ class Audience(models.TextChoices):
 
 class SocialNetwork(models.Model):
     """A network an employee says they use. Declared, never connected or verified."""
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="networks"
@@ -94,6 +100,9 @@ class ConsentKind(models.TextChoices):
 
 class ConsentRecord(models.Model):
     """One grant or withdrawal. Never edited: the newest row per kind is the current state."""
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_records"

@@ -63,6 +63,9 @@ class EnrolmentSource(models.TextChoices):
 
 
 class Enrolment(models.Model):
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
     )
@@ -95,6 +98,9 @@ class Enrolment(models.Model):
 
 
 class LessonCompletion(models.Model):
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
     )
@@ -117,6 +123,9 @@ class QuizAttempt(models.Model):
     """One go at a quiz. `questions` is the draw, as the questions stood at the start:
     [{"key", "type", "text", "explanation", "choices": [{"id", "text", "correct"}]}].
     Correctness stays on the server; views only ever show the public projection."""
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
@@ -163,6 +172,9 @@ class QuizAttempt(models.Model):
 
 
 class AttemptAnswer(models.Model):
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
     position = models.PositiveSmallIntegerField()
     choice_ids = models.JSONField()
@@ -180,6 +192,9 @@ class AttemptAnswer(models.Model):
 
 
 class Certificate(models.Model):
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
     )

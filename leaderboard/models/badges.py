@@ -107,6 +107,9 @@ class Badge(models.Model):
 class BadgeAward(models.Model):
     """One person's badge: awarded once, revocable, verifiable at a stable public URL."""
 
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     badge = models.ForeignKey(Badge, on_delete=models.PROTECT, related_name="awards")
     user = models.ForeignKey(
@@ -152,6 +155,9 @@ class BadgeAward(models.Model):
 class PeriodClose(models.Model):
     """A closed month: its placements are final (leaderboard_close_period)."""
 
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     month = models.DateField(unique=True, help_text="First day of the month.")
     closed_at = models.DateTimeField(default=timezone.now)
 
@@ -163,6 +169,9 @@ class PeriodClose(models.Model):
 
 
 class PeriodPlacement(models.Model):
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     month = models.DateField()
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="placements"

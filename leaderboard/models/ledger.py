@@ -38,6 +38,9 @@ class LedgerQuerySet(models.QuerySet):
 class LedgerEntry(models.Model):
     """One award of points. Never updated or deleted: corrections are new rows."""
 
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ledger_entries"
     )
@@ -82,6 +85,9 @@ class ScoreTotal(models.Model):
 
     Rank and board queries read these (indexed) instead of summing the ledger.
     """
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="score_totals"

@@ -9,6 +9,9 @@ from django.utils import timezone
 class PolicyVersion(models.Model):
     """One material version of a policy, recorded when the revision that started it went live."""
 
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     policy = models.ForeignKey(
         "policies.PolicyPage", on_delete=models.CASCADE, related_name="versions"
     )
@@ -40,6 +43,9 @@ class AcknowledgementQuerySet(models.QuerySet):
 
 class Acknowledgement(models.Model):
     """A person confirmed they read one version of a policy. Immutable, one per version."""
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -23,6 +23,9 @@ class NoPointsReason(models.TextChoices):
 class Share(models.Model):
     """One advocate sharing one post on one network. Sharing again reuses this row."""
 
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares"
     )
@@ -77,6 +80,9 @@ class Refusal(models.TextChoices):
 
 class Click(models.Model):
     """Every request to a tracked link, credited or not. No IP address is stored."""
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
 
     share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="clicks")
     at = models.DateTimeField(default=timezone.now)
@@ -142,6 +148,9 @@ class Suggestion(models.Model):
 
 class SharingPreferences(models.Model):
     """An advocate's own choices: topics they follow and an optional personal weekly cap."""
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sharing_preferences"

@@ -16,7 +16,7 @@ from portal.asgi import application
 from tests.leaderboard.factories import BadgeFactory, opted_in
 from tests.people.factories import UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.broadcasts]
 BOARD = "/ws/leaderboard/?period=week&scope=people"
 
 

@@ -6,11 +6,10 @@ user = advocate_make(platforms=["linkedin", "x"])   # certified, policy done, op
 
 from django.utils import timezone
 
-from home.models import HomePage
 from people.models import ConsentKind
 from people.services import consent_set, network_add
 from sharing.models import Campaign, PostCaption, ShareHubPage, SharePostPage
-from tests.courses.factories import make_certified
+from tests.courses.factories import home_page, make_certified
 from tests.people.factories import UserFactory
 from tests.policies.factories import PolicyPageFactory, acknowledge_current
 
@@ -21,7 +20,7 @@ def hub_get() -> ShareHubPage:
     hub = ShareHubPage.objects.first()
     if hub is None:
         hub = ShareHubPage(title="Share", slug="share")
-        HomePage.objects.get(depth=2).add_child(instance=hub)
+        home_page().add_child(instance=hub)
         hub.save_revision().publish()
     return hub
 

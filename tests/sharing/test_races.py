@@ -11,8 +11,9 @@ from sharing.models import Click, Share
 from sharing.services import share_create
 from tests.sharing.factories import advocate_make, post_create
 
-# Transactional tests flush the database; serialized rollback brings back the page tree.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the threads need committed rows. The factories rebuild the page tree
+# that a flush removes (serialized rollback would clash with recreated content types).
+pytestmark = pytest.mark.django_db(transaction=True)
 CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0 Safari/537.36"
 
 
