@@ -35,7 +35,7 @@ def board_context(period: str, scope: str) -> dict:
 
 def board_fragment(period: str, scope: str) -> str:
     """The board everybody sees: no personal data, identical bytes for every subscriber."""
-    return render_to_string(f"{TEMPLATE}#board", board_context(period, scope))
+    return render_to_string(f"{TEMPLATE}#board", {**board_context(period, scope), "pushed": True})
 
 
 def you_context(user: User, period: str, visible: bool) -> dict:

@@ -6,4 +6,5 @@ app_name = "leaderboard"
 
 urlpatterns = [
     path("", views.board, name="board"),
+    path("you/", views.you, name="you"),
 ]

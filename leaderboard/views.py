@@ -41,6 +41,16 @@ def board(request):
     return TemplateResponse(request, template, context)
 
 
+@require_GET
+def you(request):
+    """The person's own line for one period: fetched by each browser after a pushed board."""
+    period = _choice(request.GET.get("period"), Period.values, Period.WEEK)
+    visible = consent_current(user=request.user)["leaderboard"]
+    return TemplateResponse(
+        request, "leaderboard/board.html#you", you_context(request.user, period, visible)
+    )
+
+
 # Open Badges 2.0: public, hosted verification.
 
 

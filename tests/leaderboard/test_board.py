@@ -118,3 +118,27 @@ def test_page_queries_do_not_grow_with_people(client, django_assert_max_num_quer
         assert client.get(reverse("leaderboard:board")).status_code == 200
     with django_assert_max_num_queries(12):
         client.get(reverse("leaderboard:board"), {"scope": "departments"})
+
+
+def test_a_pushed_people_board_makes_each_browser_fetch_its_own_line(client):
+    from leaderboard.fragments import board_fragment
+
+    people = board_fragment("week", "people")
+    assert 'hx-get="/leaderboard/you/?period=week"' in people
+    assert 'hx-target="#you-week"' in people
+    assert "/leaderboard/you/" not in board_fragment("week", "departments")
+
+
+def test_your_line_moves_when_someone_else_overtakes_you(client):
+    from leaderboard.services import points_award
+    from tests.leaderboard.factories import opted_in
+
+    me, rival = opted_in(), opted_in()
+    points_award(user=me, reason="correction", points=30, key="me", note="t")
+    client.force_login(me)
+    first = client.get("/leaderboard/you/?period=week").content.decode()
+    assert "You are <strong>#1</strong>" in first
+    points_award(user=rival, reason="correction", points=50, key="rival", note="t")
+    second = client.get("/leaderboard/you/?period=week").content.decode()
+    assert "You are <strong>#2</strong>" in second
+    assert second.lstrip().startswith('<section id="you-week"')
