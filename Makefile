@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+# Each target names its settings: an exported default would leak into the test run.
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-services test-e2e lint format check bench clean
@@ -25,13 +25,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	@touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run ## Serve the portal with demo content on http://$(HOST):$(PORT)
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py seed_demo
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python manage.py migrate --no-input
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/python manage.py seed_demo
 	@echo "Chorus is at http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	$(BIN)/daphne -b $(HOST) -p $(PORT) portal.asgi:application
+	DJANGO_SETTINGS_MODULE=portal.settings.dev $(BIN)/daphne -b $(HOST) -p $(PORT) portal.asgi:application
 
 test: $(VENV)/.installed-test ## Run the whole suite (SQLite; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-	$(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest
 
 lint: $(VENV)/.installed-test ## ruff, formatting, Django checks, missing migrations
 	$(BIN)/ruff check .

@@ -15,6 +15,12 @@ REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
 
 def pytest_configure(config):
+    module = settings.SETTINGS_MODULE
+    if module != "portal.settings.test":
+        raise pytest.UsageError(
+            f"The suite must run with portal.settings.test, not {module} "
+            "(is DJANGO_SETTINGS_MODULE exported in this shell?)."
+        )
     if REQUIRE_SERVICES:
         missing = [name for name in ("DATABASE_URL", "REDIS_URL") if not os.environ.get(name)]
         if missing:
