@@ -10,10 +10,10 @@ import datetime
 import factory
 from wagtail.models import Page
 
-from home.models import HomePage
 from policies.models import PolicyPage
 from policies.selectors import policies_pending
 from policies.services import policy_acknowledge
+from tests.courses.factories import home_page as courses_home_page
 
 BODY = [
     ("heading", "Purpose"),
@@ -24,7 +24,8 @@ BODY = [
 
 
 def home_page() -> Page:
-    return HomePage.objects.get(depth=2)
+    # Rebuilt when a transactional test flushed the tree the migrations made.
+    return courses_home_page()
 
 
 class PolicyPageFactory(factory.Factory):
