@@ -8,12 +8,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.servers import daphne_start, daphne_wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
@@ -111,38 +111,10 @@ def live_server_factory(seeded_database, tmp_path):
         shutil.copy(seeded_database, database)
         port = _free_port()
         env = {**_server_env(database), **extra_env}
-        log = open(tmp_path / f"daphne{len(servers)}.log", "w")  # noqa: SIM115
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "portal.asgi:application",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        log = tmp_path / f"daphne{len(servers)}.log"
+        process = daphne_start(port=port, env=env, log=log)
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:  # noqa: S310
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(
-                    f"daphne did not start: {(tmp_path / 'daphne0.log').read_text()}"
-                )
-            time.sleep(0.2)
+        daphne_wait_healthy(url=url, process=process, log=log, timeout=30)
         server = LiveServer(url=url, database=database, process=process)
         servers.append(server)
         return server

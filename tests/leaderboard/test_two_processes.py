@@ -7,9 +7,7 @@ import re
 import socket
 import struct
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import requests
@@ -22,6 +20,7 @@ from django.urls import reverse
 from portal.permissions import EDITORS_GROUP, editors_grant_permissions
 from tests.leaderboard.factories import opted_in
 from tests.people.factories import EditorFactory
+from tests.servers import daphne_start, daphne_wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,38 +47,11 @@ def start_daphne(port: int, log: Path) -> subprocess.Popen:
         "REDIS_PREFIX": os.environ.get("REDIS_PREFIX", "chorus"),
         "PYTHONUNBUFFERED": "1",
     }
-    handle = open(log, "w")  # noqa: SIM115 - closed with the process
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "portal.asgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-    )
+    return daphne_start(port=port, env=env, log=log)
 
 
 def wait_healthy(port: int, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 40
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if process.poll() is not None:
-            break
-        time.sleep(0.3)
-    raise RuntimeError(f"daphne on {port} did not start:\n{log.read_text()}")
+    daphne_wait_healthy(url=f"http://127.0.0.1:{port}", process=process, log=log)
 
 
 class WebSocket:
