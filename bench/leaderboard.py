@@ -8,11 +8,11 @@ from django.test import Client
 from django.utils import timezone
 
 from bench.harness import Figure, count_queries, time_ms
-from leaderboard.broadcast import board_group
 from leaderboard.fragments import board_fragment
 from leaderboard.models import ScoreTotal
 from leaderboard.selectors import leaderboard_position, period_start
 from people.models import ConsentRecord, Department, User
+from portal.realtime import board_group
 
 SUBSCRIBERS = 1000
 RANK_PEOPLE = 10_000
@@ -76,7 +76,7 @@ def _broadcast(subscribers: int) -> list[Figure]:
 
     def render_and_send():
         html = board_fragment("week", "people")
-        async_to_sync(layer.group_send)(group, {"type": "board.html", "html": html})
+        async_to_sync(layer.group_send)(group, {"type": "push.html", "html": html})
 
     figures = [
         Figure(

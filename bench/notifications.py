@@ -8,9 +8,12 @@ from django.test import Client
 from django.utils import timezone
 
 from bench.harness import Figure, count_queries, time_ms
-from notifications.models import Kind, Notification
-from notifications.services import notification_send, priority_post_announce
+from notifications.models import Notification
+from notifications.services import notification_send
 from people.models import ConsentKind, ConsentRecord, SocialNetwork, User
+from policies.notices import POLICY_VERSION
+from sharing.notices import RETRACTION
+from sharing.services import priority_post_announce
 
 ADVOCATES = 200
 SHARES = 2000
@@ -79,7 +82,7 @@ def measure() -> list[Figure]:
     users = _people(ADVOCATES)
     reader = users[0]
     for i in range(200):
-        notification_send(user=reader, kind=Kind.RETRACTION, title=f"n{i}", key=f"bench:{i}")
+        notification_send(user=reader, kind=RETRACTION, title=f"n{i}", key=f"bench:{i}")
     client = Client()
     client.force_login(reader)
 
@@ -90,7 +93,7 @@ def measure() -> list[Figure]:
 
     def send():
         notification_send(
-            user=users[1], kind=Kind.POLICY_VERSION, title="v", key=f"bench-send:{next(counter)}"
+            user=users[1], kind=POLICY_VERSION, title="v", key=f"bench-send:{next(counter)}"
         )
 
     announced = []

@@ -6,12 +6,12 @@ from django.test import Client, RequestFactory
 
 from bench.harness import Figure, count_queries, time_ms
 from home.models import HomePage
-from leaderboard import broadcast
 from people.models import User
 from policies.models import PolicyPage
 from policies.panels import policy_banner
 from policies.report import acknowledgement_summary
 from policies.services import policy_acknowledge
+from portal import realtime
 
 EMPLOYEES = 500
 
@@ -32,7 +32,7 @@ def _policy(home, slug: str, *, required: bool = True) -> PolicyPage:
 
 def measure() -> list[Figure]:
     # Leaderboard broadcasts (timer threads) are measured by bench.leaderboard, not here.
-    with broadcast.suppressed():
+    with realtime.suppressed():
         return _measure()
 
 

@@ -5,9 +5,8 @@ from django.utils.dateformat import format as date_format
 
 from courses.selectors import advocate_is_certified, page_url, training_overview
 from courses.services import enrolments_apply_rules
-from home.dashboard import Step
+from portal.extensions import Panel, Step
 from portal.navigation import live_section_urls
-from portal.slots import Panel
 
 
 def training_step(user) -> Step:

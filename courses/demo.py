@@ -6,6 +6,7 @@ import uuid
 from datetime import timedelta
 
 from django.utils import timezone
+from wagtail.models import Site
 
 from courses import demo_content
 from courses.models import (
@@ -18,6 +19,7 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
+from courses.notices import TRAINING_DUE
 from courses.services import (
     lesson_complete,
     onboarding_rule_create,
@@ -25,7 +27,7 @@ from courses.services import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
-from home.models import HomePage
+from notifications.demo import demo_notification
 from people.models import User
 
 INDEX_INTRO = (
@@ -115,7 +117,7 @@ def _course(index: CourseIndexPage, data: dict, **fields) -> CoursePage:
 
 
 def _pages(created: list) -> CoursePage:
-    home = HomePage.objects.get(depth=2)
+    home = Site.objects.get(is_default_site=True).root_page.specific
     index = CourseIndexPage.objects.filter(slug="training").first()
     if index is None:
         index = _publish(
@@ -210,3 +212,15 @@ def seed(*, stdout) -> int:
             )
         created.append(user)
     return len(created)
+
+
+def seed_notices(*, stdout) -> int:
+    """The new hire's training reminder in the bell."""
+    return demo_notification(
+        username="newhire",
+        index=0,
+        kind=TRAINING_DUE,
+        title="Your social media basics training is waiting",
+        body="It takes about half an hour. Start whenever suits you this week.",
+        url="/training/",
+    )

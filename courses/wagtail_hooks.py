@@ -1,5 +1,5 @@
-"""Admin screens for what editors manage that is not a page: onboarding rules and
-hand enrolments."""
+"""Admin screens for what editors manage that is not a page (onboarding rules and hand
+enrolments), and what training adds to shared pages and commands."""
 
 from datetime import timedelta
 
@@ -9,8 +9,12 @@ from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from courses import dashboard, demo, notices, records
 from courses.models import Enrolment, EnrolmentSource, OnboardingRule
 from courses.services import onboarding_rule_apply
+from notifications.kinds import NOTIFICATION_KINDS
+from people.records import RECORDS_SECTION
+from portal.extensions import DASHBOARD_PANEL, DASHBOARD_STEP, DEMO_SEED
 
 
 class RuleCreateView(generic.CreateView):
@@ -68,3 +72,11 @@ class TrainingGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_training_viewsets():
     return TrainingGroup()
+
+
+hooks.register(DASHBOARD_STEP, dashboard.training_step, order=10)
+hooks.register(DASHBOARD_PANEL, dashboard.training_panel, order=20)
+hooks.register(RECORDS_SECTION, lambda: records.SECTION, order=20)
+hooks.register(DEMO_SEED, demo.seed, order=30)
+hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
+hooks.register(DEMO_SEED, demo.seed_notices, order=73)

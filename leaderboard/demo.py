@@ -1,10 +1,12 @@
 """Demo badges, and the awards that follow from the history the earlier steps created."""
 
-from leaderboard import broadcast
 from leaderboard.models import Badge, Criterion
+from leaderboard.notices import BADGE_EARNED
 from leaderboard.services import leaderboard_close_period
 from leaderboard.services.badges import previous_month
 from leaderboard.services.reconcile import leaderboard_reconcile
+from notifications.demo import demo_notification
+from portal import realtime
 
 BADGES = [
     (
@@ -72,9 +74,22 @@ def seed(*, stdout) -> int:
             },
         )
         changed += created
-    with broadcast.suppressed():
+    with realtime.suppressed():
         # The real evaluation, as `leaderboard_reconcile --fix` runs it: totals, visibility
         # and every badge the seeded ledger supports; then last month's top places.
         changed += len(leaderboard_reconcile(fix=True))
         placed, awarded = leaderboard_close_period(month=previous_month())
     return changed + placed + awarded
+
+
+def seed_notices(*, stdout) -> int:
+    """The advocate's badge notice in the bell, already read."""
+    return demo_notification(
+        username="advocate",
+        index=2,
+        kind=BADGE_EARNED,
+        title="You earned a badge",
+        body="Your shares are adding up. See your badges on the leaderboard.",
+        url="/leaderboard/",
+        read=True,
+    )

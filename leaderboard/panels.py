@@ -7,8 +7,8 @@ from django.urls import reverse
 from leaderboard.models import LedgerEntry
 from leaderboard.selectors import badge_awards_for, user_totals
 from people.models import User
-from people.records import RecordSection, record_section_register
-from portal.slots import Panel, slot_register
+from people.records import RecordSection
+from portal.extensions import Panel
 
 
 def my_badges_panel(request) -> Panel | None:
@@ -54,26 +54,19 @@ def _badges(user: User) -> list[dict[str, Any]]:
     ]
 
 
-def register() -> None:
-    slot_register("dashboard", "badges", my_badges_panel, order=60)
-    slot_register("me", "badges", my_badges_panel, order=40)
-    record_section_register(
-        RecordSection(
-            "points",
-            "Your points",
-            "Every time you earned points (a lesson, a course, certification, the policy, a "
-            "share within the weekly cap, a credited click, an accepted suggestion) and any "
-            "correction by HR with its note. Only people who opted in appear on the "
-            "leaderboard.",
-            _points,
-        )
-    )
-    record_section_register(
-        RecordSection(
-            "badges",
-            "Your badges",
-            "The badges you earned and when. Each has a public verification page that names "
-            "you; its Open Badges record identifies you only by a salted hash of your email.",
-            _badges,
-        )
-    )
+POINTS_SECTION = RecordSection(
+    "points",
+    "Your points",
+    "Every time you earned points (a lesson, a course, certification, the policy, a "
+    "share within the weekly cap, a credited click, an accepted suggestion) and any "
+    "correction by HR with its note. Only people who opted in appear on the "
+    "leaderboard.",
+    _points,
+)
+BADGES_SECTION = RecordSection(
+    "badges",
+    "Your badges",
+    "The badges you earned and when. Each has a public verification page that names "
+    "you; its Open Badges record identifies you only by a salted hash of your email.",
+    _badges,
+)

@@ -23,7 +23,7 @@ from leaderboard.models import (
     ScoreTotal,
 )
 from leaderboard.services.periods import period_starts
-from people.models import User
+from people.models import Department, User
 from people.selectors import users_with_consent
 
 TOP = 20
@@ -206,8 +206,6 @@ def leaderboard_departments(*, period: str, at: datetime | None = None) -> list[
     # Departments that qualify but earned nothing yet still appear, at the bottom.
     rows = [(dept_id, total, name) for dept_id, name, total in sums]
     if len(seen) < len(eligible):
-        from people.models import Department
-
         for dept_id, name in (
             Department.objects.filter(pk__in=set(eligible) - seen)
             .order_by("name")
@@ -312,3 +310,15 @@ def click_points_remaining(*, user: User, source_key_prefix: str) -> int:
         user=user, reason=Reason.CLICK, key__startswith=source_key_prefix
     ).count()
     return max(0, cap - used)
+
+
+def leaderboard_rank(*, user: User, period: str, period_start: date) -> tuple[int, int] | None:
+    """`user`'s rank on the board of `period` that started on `period_start`, and how many
+    people that board ranks. Only opted-in people are ranked: None for anyone who is not
+    on that board (not opted in, or no points in it). Two queries."""
+    board = _visible(period, period_start)
+    mine = board.filter(user=user).values_list("points", flat=True).first()
+    if mine is None:
+        return None
+    counts = board.aggregate(above=Count("id", filter=Q(points__gt=mine)), total=Count("id"))
+    return counts["above"] + 1, counts["total"]

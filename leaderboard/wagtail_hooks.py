@@ -4,6 +4,7 @@ the points ledger (read, plus corrections as new rows; never edited or deleted).
 import uuid
 
 from django import forms
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -15,9 +16,16 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from leaderboard import demo, digest, notices, panels, routing
 from leaderboard.models import Badge, BadgeAward, LedgerEntry
-from leaderboard.services import ledger_correction_create
+from leaderboard.services import leaderboard_visibility_set, ledger_correction_create
 from leaderboard.services.ledger import correction_errors
+from notifications.digest import DIGEST_SECTION
+from notifications.kinds import NOTIFICATION_KINDS
+from people.models import ConsentKind
+from people.records import RECORDS_SECTION
+from people.services import CONSENT_CHANGED
+from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, WEBSOCKET_URLS
 
 
 class RestrictedPolicy(ModelPermissionPolicy):
@@ -150,9 +158,25 @@ class RecognitionGroup(ViewSetGroup):
 
 register_snippet(BadgeViewSet)
 
-from wagtail import hooks  # noqa: E402
-
 
 @hooks.register("register_admin_viewset")
 def register_recognition():
     return RecognitionGroup()
+
+
+@hooks.register(CONSENT_CHANGED)
+def follow_leaderboard_consent(*, user, kind: str, granted: bool) -> None:
+    """Show or hide the person on every board in the consent's own transaction."""
+    if kind == ConsentKind.LEADERBOARD:
+        leaderboard_visibility_set(user=user, visible=granted)
+
+
+hooks.register(DASHBOARD_PANEL, panels.my_badges_panel, order=60)
+hooks.register(ME_SECTION, panels.my_badges_panel, order=35)
+hooks.register(RECORDS_SECTION, lambda: panels.POINTS_SECTION, order=50)
+hooks.register(RECORDS_SECTION, lambda: panels.BADGES_SECTION, order=51)
+hooks.register(WEBSOCKET_URLS, lambda: routing.websocket_urlpatterns)
+hooks.register(DEMO_SEED, demo.seed, order=60)
+hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
+hooks.register(DIGEST_SECTION, digest.recognition_section, order=30)
+hooks.register(DEMO_SEED, demo.seed_notices, order=72)

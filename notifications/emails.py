@@ -1,5 +1,6 @@
 """Build the emails: one plain and one HTML body per kind, unsubscribe tokens and headers."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,7 +9,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from notifications.models import REQUIRED_REASONS, Notification
+from notifications.kinds import kind_get
+from notifications.models import Notification
 from people.models import User
 
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
@@ -64,22 +66,34 @@ def _message(
 
 
 def notification_email(notification: Notification) -> EmailMultiAlternatives:
-    """The email for one notification; its template is chosen by the notification's kind."""
+    """The email for one notification; its opening and footer come from its kind."""
+    kind = kind_get(notification.kind)
     return _message(
         user=notification.user,
         subject=f"Chorus: {notification.title}",
-        template=notification.kind,
+        template="notification",
         context={
             "notification": notification,
+            "intro": kind.intro,
             "link": absolute_url(notification.url),
-            "reason": REQUIRED_REASONS.get(notification.kind, ""),
+            "reason": kind.reason,
         },
-        optional=notification.is_optional,
+        optional=kind.optional,
     )
 
 
 def digest_email(*, user: User, digest: dict) -> EmailMultiAlternatives:
-    """The weekly digest (an optional email)."""
+    """The weekly digest (an optional email); its lines' portal paths become full URLs."""
+    digest = {
+        **digest,
+        "sections": [
+            replace(
+                section,
+                lines=[replace(line, url=absolute_url(line.url)) for line in section.lines],
+            )
+            for section in digest["sections"]
+        ],
+    }
     return _message(
         user=user,
         subject=f"Chorus: your week ({digest['week_start']:%d %b})",

@@ -2,50 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-
-class Kind(models.TextChoices):
-    PRIORITY_POST = "priority_post", "New priority post for you"
-    RETRACTION = "retraction", "A post you shared was retracted"
-    TRAINING_DUE = "training_due", "Training due soon"
-    TRAINING_OVERDUE = "training_overdue", "Training overdue"
-    CERTIFICATE_EXPIRING = "certificate_expiring", "Certificate expiring"
-    POLICY_VERSION = "policy_version", "New policy version to acknowledge"
-    SUGGESTION_DECIDED = "suggestion_decided", "Your suggestion was decided"
-    BADGE_EARNED = "badge_earned", "Badge earned"
-
-
-# Optional kinds: their emails honour the email-alerts opt-in, carry an unsubscribe link
-# and count against the one-optional-email-a-day limit. A priority post is also shown in
-# the portal only to people who turned alerts on (the targeting rule).
-OPTIONAL_KINDS = frozenset({Kind.PRIORITY_POST, Kind.BADGE_EARNED})
-IN_PORTAL_NEEDS_ALERTS = frozenset({Kind.PRIORITY_POST})
-
-# Why a required email was sent, said at the foot of the email.
-REQUIRED_REASONS = {
-    Kind.RETRACTION: (
-        "You receive this because you shared this post; when a post is retracted everyone "
-        "who shared it is told, whatever their email settings."
-    ),
-    Kind.TRAINING_DUE: (
-        "You receive this because you are enrolled in required training; reminders about "
-        "required training are sent to everyone enrolled."
-    ),
-    Kind.TRAINING_OVERDUE: (
-        "You receive this because required training you are enrolled in is past its due "
-        "date; these reminders are sent to everyone enrolled."
-    ),
-    Kind.CERTIFICATE_EXPIRING: (
-        "You receive this because your advocate certificate is about to expire; it is a "
-        "service message sent to every certified person."
-    ),
-    Kind.POLICY_VERSION: (
-        "You receive this because everyone must acknowledge the current social media "
-        "policy; policy changes are announced to everyone."
-    ),
-    Kind.SUGGESTION_DECIDED: (
-        "You receive this because you made this suggestion; we always tell you what happened to it."
-    ),
-}
+from notifications.kinds import kind_get
 
 
 class EmailStatus(models.TextChoices):
@@ -66,7 +23,9 @@ class Notification(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
-    kind = models.CharField(max_length=30, choices=Kind.choices)
+    kind = models.CharField(
+        max_length=30, help_text="A NotificationKind key, declared by the app that sent it."
+    )
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500, blank=True)
@@ -83,11 +42,15 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} → {self.user}: {self.title}"
+        return f"{self.kind_label} → {self.user}: {self.title}"
+
+    @property
+    def kind_label(self) -> str:
+        return kind_get(self.kind).label
 
     @property
     def is_optional(self) -> bool:
-        return self.kind in OPTIONAL_KINDS
+        return kind_get(self.kind).optional
 
     @property
     def unread(self) -> bool:

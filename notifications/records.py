@@ -3,7 +3,7 @@
 from typing import Any
 
 from people.models import User
-from people.records import RecordSection, record_section_register
+from people.records import RecordSection
 
 
 def _notifications(user: User) -> dict[str, Any]:
@@ -31,14 +31,11 @@ def _notifications(user: User) -> dict[str, Any]:
     }
 
 
-def register_notification_sections() -> None:
-    record_section_register(
-        RecordSection(
-            "notifications",
-            "Notifications and emails",
-            "Each notification we showed you (what it was about, when, whether you read "
-            "it and whether it was emailed) and the weeks we sent you a digest. Optional "
-            "emails follow your email-alerts choice.",
-            _notifications,
-        )
-    )
+SECTION = RecordSection(
+    "notifications",
+    "Notifications and emails",
+    "Each notification we showed you (what it was about, when, whether you read "
+    "it and whether it was emailed) and the weeks we sent you a digest. Optional "
+    "emails follow your email-alerts choice.",
+    _notifications,
+)

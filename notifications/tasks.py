@@ -4,8 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from notifications.digest import digest_content
 from notifications.emails import digest_email, notification_email
-from notifications.models import OPTIONAL_KINDS, DigestSent, EmailStatus, Notification
+from notifications.models import DigestSent, EmailStatus, Notification
 from people.models import ConsentKind
 from people.selectors import consent_current
 
@@ -23,7 +24,7 @@ def notification_email_send(*, notification_id: int) -> str:
         if notification is None:
             return "nothing to send"
         if (
-            notification.kind in OPTIONAL_KINDS
+            notification.is_optional
             and not consent_current(user=notification.user)[ConsentKind.EMAIL_ALERTS]
         ):
             # They turned alerts off between the notification and this worker run.
@@ -40,8 +41,6 @@ def notification_email_send(*, notification_id: int) -> str:
 @task()
 def digest_email_send(*, digest_id: int) -> str:
     """Send one weekly digest, once."""
-    from notifications.digest import digest_content
-
     with transaction.atomic():
         digest = (
             DigestSent.objects.select_for_update()

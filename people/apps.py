@@ -7,11 +7,6 @@ class PeopleConfig(AppConfig):
     name = "people"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self) -> None:
-        from people.records import register_people_sections
-
-        register_people_sections()
-
 
 class ChorusUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with department, job title and joining date on its forms."""

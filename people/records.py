@@ -1,14 +1,19 @@
 """What Chorus records about a person: described in plain words and exported as JSON.
 
-Each app registers the sections it keeps (in its AppConfig.ready), so the "What Chorus
-records about me" page and /me/export.json can never drift apart.
+Each app contributes the sections it keeps through the RECORDS_SECTION hook in its
+`wagtail_hooks.py` (`() -> RecordSection`), so the "What Chorus records about me" page
+and /me/export.json can never drift apart.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from wagtail import hooks
+
 from people.models import User
+
+RECORDS_SECTION = "chorus_records_section"
 
 
 @dataclass(frozen=True)
@@ -19,15 +24,9 @@ class RecordSection:
     collect: Callable[[User], Any]
 
 
-_SECTIONS: dict[str, RecordSection] = {}
-
-
-def record_section_register(section: RecordSection) -> None:
-    _SECTIONS[section.key] = section
-
-
 def record_sections() -> list[RecordSection]:
-    return list(_SECTIONS.values())
+    """Every app's section, in hook order."""
+    return [fn() for fn in hooks.get_hooks(RECORDS_SECTION)]
 
 
 def personal_data_export(*, user: User) -> dict[str, Any]:
@@ -39,7 +38,7 @@ def personal_data_export(*, user: User) -> dict[str, Any]:
     }
 
 
-def _profile(user: User) -> dict[str, Any]:
+def profile_collect(user: User) -> dict[str, Any]:
     return {
         "username": user.username,
         "first_name": user.first_name,
@@ -54,7 +53,7 @@ def _profile(user: User) -> dict[str, Any]:
     }
 
 
-def _networks(user: User) -> list[dict[str, Any]]:
+def networks_collect(user: User) -> list[dict[str, Any]]:
     return [
         {
             "platform": n.platform,
@@ -67,7 +66,7 @@ def _networks(user: User) -> list[dict[str, Any]]:
     ]
 
 
-def _consents(user: User) -> list[dict[str, Any]]:
+def consents_collect(user: User) -> list[dict[str, Any]]:
     return [
         {
             "consent": r.kind,
@@ -77,35 +76,3 @@ def _consents(user: User) -> list[dict[str, Any]]:
         }
         for r in user.consent_records.all()
     ]
-
-
-def register_people_sections() -> None:
-    record_section_register(
-        RecordSection(
-            "profile",
-            "Your profile",
-            "Your name, display name, email address, department, job title, the day you "
-            "joined and when you last logged in. HR sets most of it; you choose your "
-            "display name.",
-            _profile,
-        )
-    )
-    record_section_register(
-        RecordSection(
-            "networks",
-            "Networks you declared",
-            "The social networks you told us you use: platform, handle, audience and the "
-            "follower count you gave. We never connect to or read these accounts; follower "
-            "counts are only used for clearly labelled reach estimates.",
-            _networks,
-        )
-    )
-    record_section_register(
-        RecordSection(
-            "consents",
-            "Your choices",
-            "Every time you turned advocacy, leaderboard visibility or email alerts on or "
-            "off: what, when and where. The newest entry is what counts.",
-            _consents,
-        )
-    )

@@ -2,9 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail import hooks
 
 from people.models import ConsentKind, ConsentRecord, SocialNetwork, User
 from people.selectors import consent_current
+
+# Hook `(*, user, kind, granted) -> None`, run inside consent_set's transaction after a
+# change is recorded: apps that show people (the leaderboard) follow their choice there.
+CONSENT_CHANGED = "chorus_consent_changed"
 
 
 @transaction.atomic
@@ -53,10 +58,6 @@ def consent_set(*, user: User, kind: str, granted: bool, source: str) -> Consent
     if consent_current(user=user)[kind] == granted:
         return None
     record = ConsentRecord.objects.create(user=user, kind=kind, granted=granted, source=source)
-    if kind == ConsentKind.LEADERBOARD:
-        # Leaderboard hook (owned by leaderboard/): show or hide the person on every board
-        # in this transaction; after commit it re-broadcasts the boards to open browsers.
-        from leaderboard.services import leaderboard_visibility_set
-
-        leaderboard_visibility_set(user=user, visible=granted)
+    for fn in hooks.get_hooks(CONSENT_CHANGED):
+        fn(user=user, kind=kind, granted=granted)
     return record

@@ -14,7 +14,7 @@ from people.forms import NetworkForm, ProfileForm
 from people.models import ConsentKind
 from people.records import personal_data_export, record_sections
 from people.selectors import consent_current, consent_history, network_list
-from portal.slots import slot_panels
+from portal.extensions import ME_SECTION, panels_for
 
 CONSENT_TEXT = {
     ConsentKind.ADVOCACY: (
@@ -49,7 +49,7 @@ def _me_context(request, **overrides):
         ],
         "consent_history": consent_history(user=user)[:20],
         "record_sections": record_sections(),
-        "panels": slot_panels("me", request),
+        "panels": panels_for(ME_SECTION, request),
     }
     context.update(overrides)
     return context

@@ -6,30 +6,21 @@ class PoliciesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Models, selectors and services import models: only once apps are ready.
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from home.dashboard import dashboard_step_register
-        from people.records import record_section_register
         from policies.models import PolicyPage
-        from policies.panels import ACKNOWLEDGEMENTS_SECTION, policy_banner, policy_step
-        from portal.slots import slot_register
-
-        slot_register("banner", "policy", policy_banner, order=10)
-        dashboard_step_register("policy", policy_step)
-        record_section_register(ACKNOWLEDGEMENTS_SECTION)
+        from policies.selectors import policies_cache_clear
+        from policies.services import policy_version_record
 
         # The cached list of current versions must follow every change to live policies.
         def clear(**kwargs):
-            from policies.selectors import policies_cache_clear
-
             policies_cache_clear()
 
         # Wagtail's own publish event is the one place every publication passes through (the
         # editor's publish action, workflow approval, publish_scheduled, revert).
         def record_version(instance, revision, **kwargs):
-            from policies.services import policy_version_record
-
             policy_version_record(policy_id=instance.pk, revision=revision)
 
         page_published.connect(

@@ -7,12 +7,13 @@ Most employees acknowledged version 2; some only version 1; `newhire` none; `adv
 import datetime
 import zlib
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from home.models import HomePage
+from notifications.demo import demo_notification
 from people.models import User
 from policies.demo_content import BRAND_GUIDELINES, POLICY
 from policies.models import Acknowledgement, PolicyPage
+from policies.notices import POLICY_VERSION
 from policies.services import policy_acknowledge
 
 
@@ -51,7 +52,7 @@ def _group(username: str) -> str:
 
 def seed(*, stdout) -> int:
     changed = 0
-    home = HomePage.objects.get(depth=2)
+    home = Site.objects.get(is_default_site=True).root_page.specific
     hr = User.objects.filter(username="hr").first()
     people = list(User.objects.filter(is_active=True).order_by("username"))
 
@@ -104,3 +105,15 @@ def seed(*, stdout) -> int:
         )
         changed += 1
     return changed
+
+
+def seed_notices(*, stdout) -> int:
+    """The new hire's policy notice in the bell."""
+    return demo_notification(
+        username="newhire",
+        index=1,
+        kind=POLICY_VERSION,
+        title="Please read the social media policy",
+        body="Everyone acknowledges the current version once; it takes a few minutes.",
+        url="/policy/",
+    )

@@ -2,11 +2,11 @@
 
 from django.http import HttpRequest
 
-from home.dashboard import Step
 from people.models import User
 from people.records import RecordSection
 from policies.selectors import acknowledgement_list, policies_current, policies_pending
-from portal.slots import Panel
+from portal.extensions import Panel, Step
+from portal.navigation import live_section_urls
 
 BANNER_TEMPLATE = "policies/banner.html"
 
@@ -22,10 +22,23 @@ def policy_banner(request: HttpRequest) -> Panel | None:
     return Panel("policy", BANNER_TEMPLATE, {"pending": pending, "path": request.path})
 
 
-def policy_step(user: User) -> Step | None:
+STEP_TITLE = "Read and acknowledge the social media policy"
+STEP_DESCRIPTION = "What you may share, what stays inside, and how to say you work here."
+
+
+def policy_step(user: User) -> Step:
     required = [p for p in policies_current() if p.required and p.version]
     if not required:
-        return None  # the dashboard's placeholder says HR is preparing it
+        # Nothing published yet: without a live /policy/ page the dashboard says HR is
+        # preparing it.
+        return Step(
+            "policy",
+            STEP_TITLE,
+            STEP_DESCRIPTION,
+            done=False,
+            url=live_section_urls().get("policy"),
+            action="Read the policy",
+        )
     pending = policies_pending(user=user)
     main = next((p for p in required if p.url.rstrip("/").endswith("/policy")), required[0])
     target = pending[0] if pending else main
@@ -35,8 +48,8 @@ def policy_step(user: User) -> Step | None:
         status = "You acknowledged the current version" + ("s" if len(required) > 1 else "")
     return Step(
         "policy",
-        "Read and acknowledge the social media policy",
-        "What you may share, what stays inside, and how to say you work here.",
+        STEP_TITLE,
+        STEP_DESCRIPTION,
         done=not pending,
         url=target.url,
         action="Read the policy" if pending else "Read it again",

@@ -8,6 +8,7 @@ from leaderboard.services import points_award
 from notifications.services import notification_send
 from people.models import User
 from policies.models import Acknowledgement, PolicyPage, PolicyVersion
+from policies.notices import POLICY_VERSION
 from policies.selectors import policies_cache_clear
 
 
@@ -71,7 +72,7 @@ def policy_version_notify(*, policy_id: int) -> int:
         for user in User.objects.filter(is_active=True).order_by("pk"):
             notification = notification_send(
                 user=user,
-                kind="policy_version",
+                kind=POLICY_VERSION,
                 title=title,
                 body=body,
                 url=url,

@@ -3,9 +3,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from notifications.kinds import NOTIFICATION_KINDS
+from people.records import RECORDS_SECTION
+from policies import demo, notices
 from policies.admin_views import AcknowledgementReportView
 from policies.models import Acknowledgement
+from policies.panels import ACKNOWLEDGEMENTS_SECTION, policy_banner, policy_step
 from policies.viewsets import AcknowledgementViewSet, RecordPermissionPolicy
+from portal.extensions import BANNER, DASHBOARD_STEP, DEMO_SEED
 
 register_permission_policy(Acknowledgement, RecordPermissionPolicy(Acknowledgement))
 acknowledgement_viewset = AcknowledgementViewSet()
@@ -55,3 +60,11 @@ def register_records_menu_item():
         icon_name="tick-inverse",
         order=51,
     )
+
+
+hooks.register(BANNER, policy_banner, order=10)
+hooks.register(DASHBOARD_STEP, policy_step, order=20)
+hooks.register(RECORDS_SECTION, lambda: ACKNOWLEDGEMENTS_SECTION, order=30)
+hooks.register(DEMO_SEED, demo.seed, order=40)
+hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
+hooks.register(DEMO_SEED, demo.seed_notices, order=74)

@@ -21,6 +21,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.periods import day_start
 from reports.models import ReportAccess
 
 DEFAULT_WEEKS = 12
@@ -81,28 +82,16 @@ class DateRangeForm(forms.Form):
         return data
 
 
-def aware_range(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime, ...]:
+def aware_range(
+    start: datetime.date, end: datetime.date
+) -> tuple[datetime.datetime, datetime.datetime]:
     """[start 00:00, the day after end 00:00) in the programme's time zone."""
-    begin = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
-    stop = timezone.make_aware(
-        datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min)
-    )
-    return begin, stop
+    return day_start(start), day_start(end + datetime.timedelta(days=1))
 
 
-def week_starts(start: datetime.date, end: datetime.date) -> list[datetime.date]:
-    """Mondays of every week touching [start, end]."""
-    first = start - datetime.timedelta(days=start.weekday())
-    weeks = []
-    while first <= end:
-        weeks.append(first)
-        first += datetime.timedelta(days=7)
-    return weeks
-
-
-def week_of(moment: datetime.datetime) -> datetime.date:
-    day = timezone.localtime(moment).date()
-    return day - datetime.timedelta(days=day.weekday())
+def week_labels(weeks: list[datetime.date]) -> list[str]:
+    """Chart labels for weeks, by their Monday ("02 Mar")."""
+    return [f"{week:%d %b}" for week in weeks]
 
 
 def percent(part: float, whole: float) -> float | None:

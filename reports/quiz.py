@@ -10,7 +10,13 @@ attempt, or every attempt, passed. An unanswered question counts as wrong, as in
 import datetime
 from collections import Counter, defaultdict
 
-from courses.models import AttemptAnswer, QuizAttempt, QuizPage
+from courses.selectors.reports import (
+    AnswerRow,
+    AttemptRow,
+    QuizPage,
+    attempt_answers_by_position,
+    quiz_attempts_submitted,
+)
 from reports.base import Column, Figure, Report, Table, aware_range, percent
 
 DISCRIMINATION_NOTE = (
@@ -19,63 +25,53 @@ DISCRIMINATION_NOTE = (
     "those who passed from those who failed; negative means stronger candidates got it "
     "wrong more often. Blank when there were no passes or no fails."
 )
+QUESTION_COUNTS = ("drawn", "correct", "passed", "passed_correct", "failed", "failed_correct")
+
+QuestionKey = tuple[int, str]
 
 
-def quiz_report(
-    *, start: datetime.date, end: datetime.date, quiz: QuizPage | None = None
-) -> Report:
-    """Per question of each quiz, over attempts submitted in [start, end]."""
-    begin, stop = aware_range(start, end)
-    attempts = QuizAttempt.objects.filter(
-        submitted_at__gte=begin, submitted_at__lt=stop
-    ).select_related("quiz")
-    if quiz is not None:
-        attempts = attempts.filter(quiz=quiz)
-    attempts = list(attempts.order_by("quiz__title", "pk"))
-    answers: dict[tuple[int, int], AttemptAnswer] = {
-        (a.attempt_id, a.position): a
-        for a in AttemptAnswer.objects.filter(attempt__in=[a.pk for a in attempts])
-    }
-
-    stats: dict[tuple[int, str], dict] = {}
-    wrong: dict[tuple[int, str], Counter] = defaultdict(Counter)
+def _tally(
+    attempts: list[AttemptRow], answers: dict[tuple[int, int], AnswerRow]
+) -> tuple[dict[QuestionKey, dict], dict[QuestionKey, Counter]]:
+    """Per question of each quiz: how often it was drawn and answered right, overall and
+    among passing and failing attempts; and how often each wrong choice was picked."""
+    stats: dict[QuestionKey, dict] = {}
+    wrong: dict[QuestionKey, Counter] = defaultdict(Counter)
     for attempt in attempts:
-        for position, question in enumerate(attempt.questions):
-            key = (attempt.quiz_id, question["key"])
+        for position, question in enumerate(attempt["questions"]):
+            key = (attempt["quiz_id"], question["key"])
             row = stats.setdefault(
                 key,
                 {
-                    "quiz": attempt.quiz.title,
+                    "quiz": attempt["quiz_title"],
                     "question": question["text"],
-                    "drawn": 0,
-                    "correct": 0,
-                    "passed": 0,
-                    "passed_correct": 0,
-                    "failed": 0,
-                    "failed_correct": 0,
+                    **dict.fromkeys(QUESTION_COUNTS, 0),
                 },
             )
-            answer = answers.get((attempt.pk, position))
-            right = bool(answer and answer.correct)
+            answer = answers.get((attempt["pk"], position))
+            right = bool(answer and answer["correct"])
+            group = "passed" if attempt["passed"] else "failed"
             row["drawn"] += 1
             row["correct"] += right
-            group = "passed" if attempt.passed else "failed"
             row[group] += 1
             row[f"{group}_correct"] += right
             if answer and not right:
                 texts = {c["id"]: c["text"] for c in question["choices"] if not c["correct"]}
-                for choice_id in answer.choice_ids:
-                    if choice_id in texts:
-                        wrong[key][texts[choice_id]] += 1
+                wrong[key].update(texts[i] for i in answer["choice_ids"] if i in texts)
+    return stats, wrong
 
+
+def _discrimination(row: dict) -> float | None:
+    if not (row["passed"] and row["failed"]):
+        return None
+    return round(row["passed_correct"] / row["passed"] - row["failed_correct"] / row["failed"], 2)
+
+
+def _question_rows(stats: dict[QuestionKey, dict], wrong: dict[QuestionKey, Counter]) -> list[dict]:
+    """One row per question, weakest (lowest discrimination) first within each quiz."""
     rows = []
     for key, row in stats.items():
         common = wrong[key].most_common(1)
-        discrimination = None
-        if row["passed"] and row["failed"]:
-            discrimination = round(
-                row["passed_correct"] / row["passed"] - row["failed_correct"] / row["failed"], 2
-            )
         rows.append(
             {
                 "quiz": row["quiz"],
@@ -84,34 +80,49 @@ def quiz_report(
                 "percent_correct": percent(row["correct"], row["drawn"]),
                 "common_wrong": common[0][0] if common else "",
                 "common_wrong_count": common[0][1] if common else 0,
-                "discrimination": discrimination,
+                "discrimination": _discrimination(row),
             }
         )
     rows.sort(key=lambda r: (r["quiz"], r["discrimination"] is None, r["discrimination"] or 0))
+    return rows
 
-    passed = sum(1 for a in attempts if a.passed)
+
+def _questions_table(rows: list[dict]) -> Table:
+    return Table(
+        "questions",
+        "Questions",
+        [
+            Column("quiz", "Quiz"),
+            Column("question", "Question"),
+            Column("drawn", "Times drawn", True),
+            Column("percent_correct", "Correct (%)", True),
+            Column("common_wrong", "Wrong answer most often picked"),
+            Column("common_wrong_count", "Times picked", True),
+            Column("discrimination", "Discrimination (D)", True),
+        ],
+        rows,
+        note=DISCRIMINATION_NOTE + " Weakest questions first.",
+        empty="No quiz attempts were submitted in this period.",
+    )
+
+
+def _figures(attempts: list[AttemptRow]) -> list[Figure]:
+    passed = sum(1 for a in attempts if a["passed"])
+    return [
+        Figure("Attempts submitted", len(attempts)),
+        Figure("Passed", passed),
+        Figure("Pass rate", f"{percent(passed, len(attempts))} %" if attempts else "—"),
+    ]
+
+
+def quiz_report(
+    *, start: datetime.date, end: datetime.date, quiz: QuizPage | None = None
+) -> Report:
+    """Per question of each quiz, over attempts submitted in [start, end]."""
+    since, until = aware_range(start, end)
+    attempts = quiz_attempts_submitted(since=since, until=until, quiz=quiz)
+    answers = attempt_answers_by_position(attempt_ids=[a["pk"] for a in attempts])
     return Report(
-        figures=[
-            Figure("Attempts submitted", len(attempts)),
-            Figure("Passed", passed),
-            Figure("Pass rate", f"{percent(passed, len(attempts))} %" if attempts else "—"),
-        ],
-        tables=[
-            Table(
-                "questions",
-                "Questions",
-                [
-                    Column("quiz", "Quiz"),
-                    Column("question", "Question"),
-                    Column("drawn", "Times drawn", True),
-                    Column("percent_correct", "Correct (%)", True),
-                    Column("common_wrong", "Wrong answer most often picked"),
-                    Column("common_wrong_count", "Times picked", True),
-                    Column("discrimination", "Discrimination (D)", True),
-                ],
-                rows,
-                note=DISCRIMINATION_NOTE + " Weakest questions first.",
-                empty="No quiz attempts were submitted in this period.",
-            )
-        ],
+        figures=_figures(attempts),
+        tables=[_questions_table(_question_rows(*_tally(attempts, answers)))],
     )

@@ -8,22 +8,150 @@ import datetime
 from collections import Counter, defaultdict
 from statistics import median
 
-from django.db.models import Q
 from django.utils import timezone
 
-from courses.models import Certificate, Enrolment, LessonCompletion, QuizAttempt
-from people.models import Department
-from reports.base import (
-    Column,
-    Figure,
-    Report,
-    Table,
-    aware_range,
-    percent,
-    week_of,
-    week_starts,
+from courses.selectors.reports import (
+    EnrolmentRow,
+    certificate_holders,
+    certificate_issue_times,
+    course_starts,
+    enrolment_completion_times,
+    enrolments_for_report,
+    enrolments_overdue,
 )
+from people.models import Department
+from portal.periods import week_start, week_starts_between
+from reports.base import Column, Figure, Report, Table, aware_range, percent, week_labels
 from reports.charts import line_chart
+
+COURSE_COUNTS = ("enrolled", "started", "completed", "overdue", "certified")
+
+
+def _course_rows(cohort: list[EnrolmentRow], *, today: datetime.date) -> list[dict]:
+    """Per course of the cohort: how many enrolled, started, completed, are overdue and
+    hold its certificate; the certification rate and median days to complete."""
+    user_ids = {e["user_id"] for e in cohort}
+    course_ids = {e["course_id"] for e in cohort}
+    started = course_starts(user_ids=user_ids, course_ids=course_ids)
+    certified = certificate_holders(user_ids=user_ids, course_ids=course_ids)
+    rows: dict[int, dict] = {}
+    durations: dict[int, list[float]] = defaultdict(list)
+    for e in cohort:
+        row = rows.setdefault(
+            e["course_id"], {"course": e["course_title"], **dict.fromkeys(COURSE_COUNTS, 0)}
+        )
+        pair = (e["user_id"], e["course_id"])
+        completed_at, due_on = e["completed_at"], e["due_on"]
+        row["enrolled"] += 1
+        row["started"] += bool(completed_at or pair in started)
+        row["completed"] += bool(completed_at)
+        row["overdue"] += bool(not completed_at and due_on and due_on < today)
+        row["certified"] += pair in certified
+        if completed_at:
+            days = (completed_at - e["enrolled_at"]).total_seconds() / 86400
+            durations[e["course_id"]].append(max(days, 0))
+    for course_id, row in rows.items():
+        row["certification_rate"] = percent(row["certified"], row["enrolled"])
+        spans = durations[course_id]
+        row["median_days"] = round(median(spans), 1) if spans else None
+    return list(rows.values())
+
+
+def _courses_table(rows: list[dict]) -> Table:
+    return Table(
+        "courses",
+        "Courses",
+        [
+            Column("course", "Course"),
+            Column("enrolled", "Enrolled", True),
+            Column("started", "Started", True),
+            Column("completed", "Completed", True),
+            Column("overdue", "Overdue", True),
+            Column("certified", "Certified", True),
+            Column("certification_rate", "Certification rate (%)", True),
+            Column("median_days", "Median days to complete", True),
+        ],
+        rows,
+        note="People enrolled in the period. Certified: holds a certificate from the "
+        "course (at any time). Median days: from enrolment to completion.",
+        empty="Nobody was enrolled in this period.",
+    )
+
+
+def _weekly_table(
+    *,
+    weeks: list[datetime.date],
+    since: datetime.datetime,
+    until: datetime.datetime,
+    department: Department | None,
+) -> Table:
+    completions = Counter(
+        map(week_start, enrolment_completion_times(since=since, until=until, department=department))
+    )
+    certificates = Counter(
+        map(week_start, certificate_issue_times(since=since, until=until, department=department))
+    )
+    rows = [
+        {"week": week, "completions": completions[week], "certificates": certificates[week]}
+        for week in weeks
+    ]
+    return Table(
+        "weekly",
+        "Completions and certificates per week",
+        [
+            Column("week", "Week starting"),
+            Column("completions", "Courses completed", True),
+            Column("certificates", "Certificates issued", True),
+        ],
+        rows,
+        chart=line_chart(
+            title="Completions and certificates per week",
+            labels=week_labels(weeks),
+            series={
+                "Courses completed": [r["completions"] for r in rows],
+                "Certificates issued": [r["certificates"] for r in rows],
+            },
+        ),
+    )
+
+
+def _overdue_rows(*, today: datetime.date, department: Department | None) -> list[dict]:
+    return [
+        {
+            "name": e.user.name,
+            "department": e.user.department.name if e.user.department else "",
+            "course": e.course.title,
+            "due_on": e.due_on,
+            "days_overdue": (today - e.due_on).days,
+        }
+        for e in enrolments_overdue(today=today, department=department)
+    ]
+
+
+def _overdue_table(rows: list[dict]) -> Table:
+    return Table(
+        "overdue",
+        "People with overdue training (today)",
+        [
+            Column("name", "Name"),
+            Column("department", "Department"),
+            Column("course", "Course"),
+            Column("due_on", "Due"),
+            Column("days_overdue", "Days overdue", True),
+        ],
+        rows,
+        note="Required training, so names are shown. Every unfinished enrolment past "
+        "its due date, whatever the date range above.",
+        empty="Nobody is overdue.",
+    )
+
+
+def _figures(courses: list[dict], overdue: list[dict]) -> list[Figure]:
+    return [
+        Figure("Enrolments in the period", sum(r["enrolled"] for r in courses)),
+        Figure("Completed", sum(r["completed"] for r in courses)),
+        Figure("Overdue today", len(overdue), "all enrolments, whatever the dates"),
+    ]
 
 
 def training_report(
@@ -36,154 +164,20 @@ def training_report(
     """Enrolments made in [start, end] (the cohort), per course; completions and
     certificates per week in [start, end]; everyone overdue today."""
     today = today or timezone.localdate()
-    begin, stop = aware_range(start, end)
-    people = Q(user__department=department) if department else Q()
-    cohort = list(
-        Enrolment.objects.filter(people, enrolled_at__gte=begin, enrolled_at__lt=stop)
-        .select_related("course")
-        .order_by("course__title", "pk")
-    )
-    user_ids = {e.user_id for e in cohort}
-    course_ids = {e.course_id for e in cohort}
-    started = set(
-        LessonCompletion.objects.filter(user_id__in=user_ids, course_id__in=course_ids)
-        .values_list("user_id", "course_id")
-        .distinct()
-    ) | set(
-        QuizAttempt.objects.filter(user_id__in=user_ids, course_id__in=course_ids)
-        .values_list("user_id", "course_id")
-        .distinct()
-    )
-    certified = set(
-        Certificate.objects.filter(user_id__in=user_ids, course_id__in=course_ids)
-        .values_list("user_id", "course_id")
-        .distinct()
-    )
-
-    per_course: dict[int, dict] = {}
-    durations: dict[int, list[float]] = defaultdict(list)
-    for e in cohort:
-        row = per_course.setdefault(
-            e.course_id,
-            {
-                "course": e.course.title,
-                "enrolled": 0,
-                "started": 0,
-                "completed": 0,
-                "overdue": 0,
-                "certified": 0,
-            },
-        )
-        pair = (e.user_id, e.course_id)
-        row["enrolled"] += 1
-        row["started"] += bool(e.completed_at or pair in started)
-        row["completed"] += bool(e.completed_at)
-        row["overdue"] += bool(not e.completed_at and e.due_on and e.due_on < today)
-        row["certified"] += pair in certified
-        if e.completed_at:
-            days = (e.completed_at - e.enrolled_at).total_seconds() / 86400
-            durations[e.course_id].append(max(days, 0))
-    courses = []
-    for course_id, row in per_course.items():
-        row["certification_rate"] = percent(row["certified"], row["enrolled"])
-        row["median_days"] = (
-            round(median(durations[course_id]), 1) if durations[course_id] else None
-        )
-        courses.append(row)
-
-    weeks = week_starts(start, end)
-    completions = Counter(
-        week_of(at)
-        for at in Enrolment.objects.filter(
-            people, completed_at__gte=begin, completed_at__lt=stop
-        ).values_list("completed_at", flat=True)
-    )
-    certificates = Counter(
-        week_of(at)
-        for at in Certificate.objects.filter(
-            people, issued_at__gte=begin, issued_at__lt=stop
-        ).values_list("issued_at", flat=True)
-    )
-    weekly = [
-        {"week": week, "completions": completions[week], "certificates": certificates[week]}
-        for week in weeks
-    ]
-    labels = [f"{w:%d %b}" for w in weeks]
-
-    overdue = (
-        Enrolment.objects.filter(people, completed_at__isnull=True, due_on__lt=today)
-        .select_related("user", "user__department", "course")
-        .order_by("due_on", "user__last_name", "user__username")
-    )
-    overdue_rows = [
-        {
-            "name": e.user.name,
-            "department": e.user.department.name if e.user.department else "",
-            "course": e.course.title,
-            "due_on": e.due_on,
-            "days_overdue": (today - e.due_on).days,
-        }
-        for e in overdue
-    ]
-
-    enrolled = sum(r["enrolled"] for r in courses)
+    since, until = aware_range(start, end)
+    cohort = enrolments_for_report(since=since, until=until, department=department)
+    courses = _course_rows(cohort, today=today)
+    overdue = _overdue_rows(today=today, department=department)
     return Report(
-        figures=[
-            Figure("Enrolments in the period", enrolled),
-            Figure("Completed", sum(r["completed"] for r in courses)),
-            Figure("Overdue today", len(overdue_rows), "all enrolments, whatever the dates"),
-        ],
+        figures=_figures(courses, overdue),
         tables=[
-            Table(
-                "courses",
-                "Courses",
-                [
-                    Column("course", "Course"),
-                    Column("enrolled", "Enrolled", True),
-                    Column("started", "Started", True),
-                    Column("completed", "Completed", True),
-                    Column("overdue", "Overdue", True),
-                    Column("certified", "Certified", True),
-                    Column("certification_rate", "Certification rate (%)", True),
-                    Column("median_days", "Median days to complete", True),
-                ],
-                courses,
-                note="People enrolled in the period. Certified: holds a certificate from the "
-                "course (at any time). Median days: from enrolment to completion.",
-                empty="Nobody was enrolled in this period.",
+            _courses_table(courses),
+            _weekly_table(
+                weeks=week_starts_between(start, end),
+                since=since,
+                until=until,
+                department=department,
             ),
-            Table(
-                "weekly",
-                "Completions and certificates per week",
-                [
-                    Column("week", "Week starting"),
-                    Column("completions", "Courses completed", True),
-                    Column("certificates", "Certificates issued", True),
-                ],
-                weekly,
-                chart=line_chart(
-                    title="Completions and certificates per week",
-                    labels=labels,
-                    series={
-                        "Courses completed": [r["completions"] for r in weekly],
-                        "Certificates issued": [r["certificates"] for r in weekly],
-                    },
-                ),
-            ),
-            Table(
-                "overdue",
-                "People with overdue training (today)",
-                [
-                    Column("name", "Name"),
-                    Column("department", "Department"),
-                    Column("course", "Course"),
-                    Column("due_on", "Due"),
-                    Column("days_overdue", "Days overdue", True),
-                ],
-                overdue_rows,
-                note="Required training, so names are shown. Every unfinished enrolment past "
-                "its due date, whatever the date range above.",
-                empty="Nobody is overdue.",
-            ),
+            _overdue_table(overdue),
         ],
     )

@@ -1,8 +1,9 @@
 from django import forms
 
-from courses.models import QuizPage
+from courses.selectors.reports import quizzes_for_report
 from people.models import Department
 from people.platforms import PLATFORM_CHOICES
+from reports.advocacy import advocacy_report
 from reports.base import ChorusReportView, DateRangeForm
 from reports.quiz import quiz_report
 from reports.training import training_report
@@ -26,9 +27,7 @@ class TrainingReportView(ChorusReportView):
 
 
 class QuizForm(DateRangeForm):
-    quiz = forms.ModelChoiceField(
-        QuizPage.objects.order_by("title"), required=False, empty_label="All quizzes"
-    )
+    quiz = forms.ModelChoiceField(quizzes_for_report(), required=False, empty_label="All quizzes")
 
 
 class QuizReportView(ChorusReportView):
@@ -57,6 +56,4 @@ class AdvocacyReportView(ChorusReportView):
     )
 
     def build(self, *, start, end, platform=""):
-        from reports.advocacy import advocacy_report
-
         return advocacy_report(start=start, end=end, platform=platform)

@@ -6,8 +6,9 @@ import random
 from datetime import timedelta
 
 from django.utils import timezone
+from wagtail.models import Site
 
-from home.models import HomePage
+from notifications.demo import demo_notification
 from people.models import Department, User
 from sharing import demo_content
 from sharing.clicks import click_record
@@ -21,6 +22,7 @@ from sharing.models import (
     SharingPreferences,
     Suggestion,
 )
+from sharing.notices import PRIORITY_POST, SUGGESTION_DECIDED
 from sharing.services import (
     SharingError,
     post_retract,
@@ -61,7 +63,7 @@ def _hub(created: list) -> ShareHubPage:
     hub = ShareHubPage.objects.first()
     if hub is not None:
         return hub
-    home = HomePage.objects.get(depth=2)
+    home = Site.objects.get(is_default_site=True).root_page.specific
     hub = ShareHubPage(title="Share", slug="share", intro=INTRO)
     home.add_child(instance=hub)
     hub.save_revision().publish()
@@ -254,3 +256,23 @@ def seed(*, stdout) -> int:
                 at=at + timedelta(days=2),
             )
     return len(created)
+
+
+def seed_notices(*, stdout) -> int:
+    """The advocate's sharing notices in the bell."""
+    created = demo_notification(
+        username="advocate",
+        index=0,
+        kind=PRIORITY_POST,
+        title="New priority post: our spring product update",
+        body="It fits your LinkedIn and Bluesky. Share it if you want to, in your own words.",
+        url="/share/",
+    )
+    return created + demo_notification(
+        username="advocate",
+        index=1,
+        kind=SUGGESTION_DECIDED,
+        title="Your suggestion was accepted",
+        body="Thanks: the communications team turned your idea into a post in the library.",
+        url="/share/",
+    )

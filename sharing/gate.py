@@ -4,8 +4,10 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from courses.selectors import advocate_is_certified
 from people.models import ConsentKind, User
 from people.selectors import consent_current
+from policies.selectors import policies_pending
 from portal.navigation import live_section_urls
 
 
@@ -34,9 +36,6 @@ class Gate:
 def sharing_gate(*, user: User) -> Gate:
     """The three steps that unlock the share buttons, each with whether it is done and where
     to do it. Readers who are not there yet still see the library."""
-    from courses.selectors import advocate_is_certified
-    from policies.selectors import policies_pending
-
     sections = live_section_urls()
     pending = policies_pending(user=user)
     me = reverse("people:me")

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from people.models import User
 from people.platforms import PLATFORMS
 from people.selectors import network_list
 from sharing.forms import LibraryFilterForm, SuggestionForm
@@ -18,8 +19,6 @@ from sharing.selectors import (
 
 def _viewer(request):
     """The person looking; a preview made without a session shows the page as a newcomer."""
-    from people.models import User
-
     user = request.user
     return user if user.is_authenticated else User(username="preview")
 

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 
 from people.models import User
 from people.records import RecordSection
-from portal.slots import Panel
+from portal.extensions import Panel
 from sharing.forms import TopicsForm, WeeklyCapForm
 from sharing.models import Share, SharingPreferences, SharingSettings, Suggestion
 from sharing.selectors import topics_in_use

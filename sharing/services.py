@@ -4,6 +4,7 @@ Every function runs under transaction.atomic; points are awarded inside the same
 transaction, and notices are queued by notifications.services on commit.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -14,21 +15,25 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from leaderboard.models import Period, PointsSettings, Reason
 from leaderboard.services import period_starts, points_award
-from people.models import User
+from notifications.models import Notification
+from notifications.services import notification_send
+from people.models import ConsentKind, User
 from people.platforms import PLATFORMS
-from people.selectors import network_list
+from people.selectors import network_list, users_with_consent
 from sharing.captions import caption_compose, caption_normalise, caption_overflow, code_new
 from sharing.captions import tracked_url as tracked_url_for
 from sharing.gate import sharing_allowed
 from sharing.models import (
     NoPointsReason,
     Share,
+    ShareHubPage,
     SharePostPage,
     SharingPreferences,
     SharingSettings,
     Suggestion,
     SuggestionState,
 )
+from sharing.notices import PRIORITY_POST, RETRACTION, SUGGESTION_DECIDED
 
 
 class SharingError(ValueError):
@@ -195,8 +200,6 @@ def share_create(
 def post_retract(*, post: SharePostPage, by: User | None, at: datetime | None = None) -> int:
     """Unpublish `post`, mark every share of it retracted and ask each sharer to remove their
     post, with links to their shares. Returns how many people were told. Idempotent."""
-    from notifications.services import notification_send
-
     at = at or timezone.now()
     post = SharePostPage.objects.select_for_update().get(pk=post.pk)
     if post.retracted_at is None:
@@ -216,7 +219,7 @@ def post_retract(*, post: SharePostPage, by: User | None, at: datetime | None = 
         )
         notification_send(
             user=user,
-            kind="retraction",
+            kind=RETRACTION,
             title=f"Please remove your post: {post.title}",
             body=(
                 f"“{post.title}” has been withdrawn. Please delete what you posted on "
@@ -253,8 +256,6 @@ def suggestion_accept(
 ) -> SharePostPage:
     """Accept a suggestion: a draft post prefilled from it, points for the suggester, and a
     notice. Raises SharingError if it was already decided."""
-    from notifications.services import notification_send
-    from sharing.models import ShareHubPage
 
     at = at or timezone.now()
     suggestion = _decided(suggestion)
@@ -286,7 +287,7 @@ def suggestion_accept(
     )
     notification_send(
         user=suggestion.user,
-        kind="suggestion_decided",
+        kind=SUGGESTION_DECIDED,
         title="Your suggestion was accepted",
         body=f"Thank you: {suggestion.url} will become a post in the library.",
         url=reverse("sharing:mine") + "#suggestions",
@@ -300,8 +301,6 @@ def suggestion_decline(
     *, suggestion: Suggestion, by: User, reason: str, at: datetime | None = None
 ) -> Suggestion:
     """Decline a suggestion with a reason the suggester will read."""
-    from notifications.services import notification_send
-
     reason = reason.strip()
     if not reason:
         raise SharingError("Give the suggester a reason; they will read it.")
@@ -313,7 +312,7 @@ def suggestion_decline(
     suggestion.save()
     notification_send(
         user=suggestion.user,
-        kind="suggestion_decided",
+        kind=SUGGESTION_DECIDED,
         title="Your suggestion was declined",
         body=reason,
         url=reverse("sharing:mine") + "#suggestions",
@@ -348,8 +347,6 @@ def points_click_cap() -> int:
 def priority_post_published(sender, instance, **kwargs) -> None:
     """Wagtail's page_published (also for scheduled go-live): tell fitting advocates about a
     priority post, once per person per post (the notification keys make it idempotent)."""
-    from notifications.services import priority_post_announce
-
     post = instance
     if not post.priority or post.retracted_at is not None:
         return
@@ -361,3 +358,52 @@ def priority_post_published(sender, instance, **kwargs) -> None:
         key_prefix=f"priority:{post.pk}",
         body=post.summary,
     )
+
+
+def priority_post_recipients(
+    *, platforms: Iterable[str], department_ids: Iterable[int]
+) -> list[User]:
+    """Opted-in advocates with alerts on whose declared networks and department fit a post.
+
+    An empty `platforms` or `department_ids` means the post is not restricted that way.
+    """
+    platforms, department_ids = list(platforms), list(department_ids)
+    advocates = users_with_consent(kind=ConsentKind.ADVOCACY).values("pk")
+    alerts = users_with_consent(kind=ConsentKind.EMAIL_ALERTS).values("pk")
+    people = User.objects.filter(is_active=True, pk__in=advocates).filter(pk__in=alerts)
+    if platforms:
+        people = people.filter(networks__platform__in=platforms)
+    if department_ids:
+        people = people.filter(department_id__in=department_ids)
+    return list(people.distinct().order_by("pk"))
+
+
+@transaction.atomic
+def priority_post_announce(
+    *,
+    post_title: str,
+    url: str,
+    platforms: Iterable[str],
+    department_ids: Iterable[int],
+    key_prefix: str,
+    body: str = "",
+) -> list[Notification]:
+    """Tell every fitting advocate (see priority_post_recipients) about a priority post.
+
+    Idempotent per person through keys f"{key_prefix}:{user.pk}": announcing the same post
+    again reaches only people who were not told before. Returns the notifications created
+    or found.
+    """
+    notifications = []
+    for user in priority_post_recipients(platforms=platforms, department_ids=department_ids):
+        notification = notification_send(
+            user=user,
+            kind=PRIORITY_POST,
+            title=f"New priority post: {post_title}",
+            body=body or "A new post fits your networks. Share it if you want to.",
+            url=url,
+            key=f"{key_prefix}:{user.pk}",
+        )
+        if notification is not None:
+            notifications.append(notification)
+    return notifications

@@ -8,7 +8,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from sharing import admin_views
+from notifications.digest import DIGEST_SECTION
+from notifications.kinds import NOTIFICATION_KINDS
+from people.records import RECORDS_SECTION
+from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION
+from sharing import admin_views, demo, digest, notices, panels
 from sharing.models import Campaign, SharePostPage, Suggestion
 
 
@@ -92,3 +96,13 @@ def retract_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def retract_listing_button(page, user, next_url=None):
     yield from _retract_buttons(page, user)
+
+
+hooks.register(ME_SECTION, panels.me_panel, order=40)
+hooks.register(DASHBOARD_PANEL, panels.dashboard_panel, order=40)
+hooks.register(RECORDS_SECTION, panels.records_section, order=40)
+hooks.register(DEMO_SEED, demo.seed, order=50)
+hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
+hooks.register(DIGEST_SECTION, digest.posts_section, order=10)
+hooks.register(DIGEST_SECTION, digest.results_section, order=20)
+hooks.register(DEMO_SEED, demo.seed_notices, order=71)

@@ -59,7 +59,7 @@ def _quiet_leaderboard_broadcasts(request):
     if request.node.get_closest_marker("broadcasts"):
         yield
         return
-    from leaderboard.broadcast import suppressed
+    from portal.realtime import suppressed
 
     with suppressed():
         yield

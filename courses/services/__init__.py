@@ -16,11 +16,18 @@ from courses.services.quiz import (
     quiz_attempt_submit,
     quiz_draw,
 )
+from courses.services.reminders import (
+    certificate_warnings_send,
+    due_notifications_send,
+    training_reminders_send,
+)
 
 __all__ = [
     "QuizRefused",
     "QuizTimeUp",
+    "certificate_warnings_send",
     "course_complete",
+    "due_notifications_send",
     "enrolment_create",
     "enrolments_apply_rules",
     "lesson_complete",
@@ -30,4 +37,5 @@ __all__ = [
     "quiz_attempt_start",
     "quiz_attempt_submit",
     "quiz_draw",
+    "training_reminders_send",
 ]

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from functools import partial
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from leaderboard import broadcast
@@ -19,7 +19,9 @@ from leaderboard.models import (
     PeriodPlacement,
     ScoreTotal,
 )
+from leaderboard.notices import BADGE_EARNED
 from leaderboard.selectors import Progress, badge_progress, badges_active
+from notifications.services import notification_send
 from people.models import User
 
 
@@ -65,14 +67,9 @@ def _award(
 
 def _badge_notify(award: BadgeAward) -> None:
     """Tell the person (bell, and email if they opted in); sent only if the award commits."""
-    from django.urls import reverse
-
-    from notifications.models import Kind
-    from notifications.services import notification_send
-
     notification_send(
         user=award.user,
-        kind=Kind.BADGE_EARNED,
+        kind=BADGE_EARNED,
         title=f"You earned the “{award.badge.name}” badge",
         body=award.evidence,
         url=reverse("badges:verify", args=[award.uid]),
@@ -177,7 +174,5 @@ def leaderboard_close_period(*, month: date, top: int = 3) -> tuple[int, int]:
         for user in users:
             awarded += badges_evaluate(user=user, badges=badges)
     for award in awarded:
-        transaction.on_commit(
-            partial(broadcast.points_changed, user_id=award.user_id, award_ids=[award.pk])
-        )
+        broadcast.points_changed_on_commit(user_id=award.user_id, award_ids=[award.pk])
     return placed, len(awarded)

@@ -1,7 +1,6 @@
 """The points ledger and the stored totals."""
 
 from datetime import datetime
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -95,12 +94,8 @@ def points_award(
         if points:
             _totals_add(user=user, points=points, at=entry.created_at)
         awards = badges_evaluate(user=user, reasons=[reason], at=entry.created_at)
-        transaction.on_commit(
-            partial(
-                broadcast.points_changed,
-                user_id=user.pk,
-                award_ids=[award.pk for award in awards],
-            )
+        broadcast.points_changed_on_commit(
+            user_id=user.pk, award_ids=[award.pk for award in awards]
         )
     return entry, True
 
@@ -147,5 +142,5 @@ def leaderboard_visibility_set(*, user: User, visible: bool) -> int:
     board and the person's own line are broadcast again. Returns rows changed.
     """
     changed = ScoreTotal.objects.filter(user=user).exclude(visible=visible).update(visible=visible)
-    transaction.on_commit(partial(broadcast.points_changed, user_id=user.pk, award_ids=[]))
+    broadcast.points_changed_on_commit(user_id=user.pk, award_ids=[])
     return changed

@@ -24,6 +24,7 @@ from leaderboard.services.badges import _award, badge_evidence, badge_is_earned
 from leaderboard.services.periods import period_starts
 from people.models import User
 from people.selectors import users_with_consent
+from portal import realtime
 
 
 @dataclass(frozen=True)
@@ -190,5 +191,5 @@ def leaderboard_reconcile(*, fix: bool = False) -> list[Difference]:
                     award.revocation_reason = "The points ledger does not support this award."
                     award.save(update_fields=["revoked", "revoked_at", "revocation_reason"])
     if fix and differences:
-        transaction.on_commit(broadcast.boards_changed)
+        realtime.send_on_commit(broadcast.boards_changed)
     return differences

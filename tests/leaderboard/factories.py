@@ -1,8 +1,8 @@
 import factory
 
-from leaderboard import broadcast
 from leaderboard.models import Badge
 from people.services import consent_set
+from portal import realtime
 from tests.people.factories import UserFactory
 
 
@@ -21,6 +21,6 @@ class BadgeFactory(factory.django.DjangoModelFactory):
 def opted_in(**kwargs):
     """A person who chose to appear on the leaderboard."""
     user = UserFactory(**kwargs)
-    with broadcast.suppressed():  # setup is not news for the sockets under test
+    with realtime.suppressed():  # setup is not news for the sockets under test
         consent_set(user=user, kind="leaderboard", granted=True, source="test")
     return user

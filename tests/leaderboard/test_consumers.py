@@ -9,9 +9,9 @@ from channels.testing import WebsocketCommunicator
 from django.db import connections, transaction
 from django.test import Client
 
-from leaderboard import broadcast
 from leaderboard.services import points_award
 from people.services import consent_set
+from portal import realtime
 from portal.asgi import application
 from tests.leaderboard.factories import BadgeFactory, opted_in
 from tests.people.factories import UserFactory
@@ -124,7 +124,7 @@ def test_throttle_sends_one_board_a_second_and_the_last_change_trails():
 def test_opting_out_removes_the_person_from_open_boards_and_tells_them():
     viewer = opted_in()
     person = opted_in(first_name="Leaving", last_name="Soon")
-    with broadcast.suppressed():
+    with realtime.suppressed():
         award(person, 30, "before")
     _, viewer_cookie = login_cookie(viewer)
     _, person_cookie = login_cookie(person)
@@ -196,5 +196,5 @@ def test_a_pushed_fragment_is_forwarded_as_is_without_queries(django_assert_num_
 
     consumer.send = send
     with django_assert_num_queries(0):
-        asyncio.run(consumer.board_html({"type": "board.html", "html": "<section id='board'>"}))
+        asyncio.run(consumer.push_html({"type": "push.html", "html": "<section id='board'>"}))
     assert sent == ["<section id='board'>"]

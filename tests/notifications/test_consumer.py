@@ -1,55 +1,103 @@
-import pytest
-from asgiref.sync import async_to_sync
-from channels.db import database_sync_to_async
-from channels.routing import URLRouter
-from channels.testing import WebsocketCommunicator
-from django.contrib.auth.models import AnonymousUser
+"""/ws/notifications/ through the whole ASGI stack: origin check, session auth, groups."""
 
-from notifications.models import Kind
-from notifications.routing import websocket_urlpatterns
+import asyncio
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.db import connections
+from django.test import Client
+
 from notifications.services import notification_send
+from portal.asgi import application
+from sharing.notices import RETRACTION
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
+PATH = "/ws/notifications/"
 
 
-def _communicator(user):
-    communicator = WebsocketCommunicator(URLRouter(websocket_urlpatterns), "/ws/notifications/")
-    communicator.scope["user"] = user
-    return communicator
+def login_cookie(user) -> tuple[Client, str]:
+    client = Client()
+    client.force_login(user)
+    return client, client.cookies["sessionid"].value
 
 
-def test_anonymous_is_refused():
-    async_to_sync(_anonymous_is_refused)()
+async def connect(cookie: str | None, origin: str | None = "http://testserver"):
+    headers = [(b"host", b"testserver")]
+    if origin:
+        headers.append((b"origin", origin.encode()))
+    if cookie:
+        headers.append((b"cookie", f"sessionid={cookie}".encode()))
+    communicator = WebsocketCommunicator(application, PATH, headers=headers)
+    connected, _ = await communicator.connect(timeout=5)
+    return communicator, connected
 
 
-async def _anonymous_is_refused():
-    communicator = _communicator(AnonymousUser())
-    connected, _ = await communicator.connect()
-    assert not connected
-    await communicator.disconnect()
+def run(coroutine):
+    async def closing():
+        try:
+            await coroutine
+        finally:  # the executor thread's connection, so the test database can be dropped
+            await database_sync_to_async(connections.close_all)()
+
+    asyncio.run(closing())
+
+
+def test_anonymous_foreign_origin_and_missing_origin_are_refused():
+    _, cookie = login_cookie(UserFactory())
+
+    async def scenario():
+        for cookie_value, origin in [
+            (None, "http://testserver"),
+            (cookie, "https://evil.example"),
+            (cookie, None),
+        ]:
+            communicator, connected = await connect(cookie_value, origin=origin)
+            assert not connected, (cookie_value, origin)
+            await communicator.disconnect()
+        communicator, connected = await connect(cookie)
+        assert connected
+        await communicator.disconnect()
+
+    run(scenario())
 
 
 def test_person_receives_own_notification_only():
-    async_to_sync(_person_receives_own_notification_only)()
+    me, other = UserFactory(), UserFactory()
+    _, my_cookie = login_cookie(me)
+    _, their_cookie = login_cookie(other)
+
+    async def scenario():
+        mine, _ = await connect(my_cookie)
+        theirs, _ = await connect(their_cookie)
+        try:
+            await database_sync_to_async(notification_send)(
+                user=me, kind=RETRACTION, title="Your post was retracted", key="r:1"
+            )
+            message = await mine.receive_from(timeout=3)
+            assert "Your post was retracted" in message
+            assert 'id="notify-bell"' in message and 'hx-swap-oob="outerHTML"' in message
+            assert 'data-count="1"' in message
+            assert 'id="notify-toasts" hx-swap-oob="afterbegin"' in message
+            assert await theirs.receive_nothing(timeout=0.3)
+        finally:
+            await mine.disconnect()
+            await theirs.disconnect()
+
+    run(scenario())
 
 
-async def _person_receives_own_notification_only():
-    me = await database_sync_to_async(UserFactory)()
-    other = await database_sync_to_async(UserFactory)()
-    mine, theirs = _communicator(me), _communicator(other)
-    assert (await mine.connect())[0]
-    assert (await theirs.connect())[0]
-    try:
-        await database_sync_to_async(notification_send)(
-            user=me, kind=Kind.RETRACTION, title="Your post was retracted", key="r:1"
-        )
-        message = await mine.receive_from(timeout=2)
-        assert "Your post was retracted" in message
-        assert 'id="notify-bell"' in message and 'hx-swap-oob="outerHTML"' in message
-        assert 'data-count="1"' in message
-        assert 'id="notify-toasts" hx-swap-oob="afterbegin"' in message
-        assert await theirs.receive_nothing(timeout=0.3)
-    finally:
-        await mine.disconnect()
-        await theirs.disconnect()
+def test_logging_out_closes_the_notification_socket_too():
+    user = UserFactory()
+    client, cookie = login_cookie(user)
+
+    async def scenario():
+        communicator, connected = await connect(cookie)
+        assert connected
+        await database_sync_to_async(client.post)("/accounts/logout/")
+        closed = await communicator.receive_output(timeout=3)
+        assert closed == {"type": "websocket.close", "code": 4401}
+        await communicator.wait()
+
+    run(scenario())

@@ -6,10 +6,12 @@ from django.core import mail, signing
 from django.test import Client
 
 from notifications.emails import UNSUBSCRIBE_MAX_AGE, unsubscribe_token
-from notifications.models import Kind
+from notifications.kinds import kinds_registered
 from notifications.services import notification_send
 from people.models import ConsentKind, ConsentRecord
 from people.selectors import consent_current
+from policies.notices import POLICY_VERSION
+from sharing.notices import PRIORITY_POST
 from tests.notifications.factories import advocate
 from tests.people.factories import UserFactory
 
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def _send(user, kind, django_capture_on_commit_callbacks, **fields):
     with django_capture_on_commit_callbacks(execute=True):
-        notification_send(user=user, kind=kind, key=f"{kind}:{user.pk}", **fields)
+        notification_send(user=user, kind=kind, key=f"{kind.key}:{user.pk}", **fields)
     assert len(mail.outbox) == 1
     return mail.outbox[0]
 
@@ -29,7 +31,7 @@ def _html(message) -> str:
     return html
 
 
-@pytest.mark.parametrize("kind", list(Kind.values))
+@pytest.mark.parametrize("kind", list(kinds_registered().values()), ids=lambda k: k.key)
 def test_every_kind_has_plain_and_html_bodies(kind, django_capture_on_commit_callbacks):
     person = advocate(first_name="Ada", display_name="Ada L")
     message = _send(
@@ -53,7 +55,7 @@ def test_every_kind_has_plain_and_html_bodies(kind, django_capture_on_commit_cal
 
 def test_required_email_says_why_and_has_no_unsubscribe(django_capture_on_commit_callbacks):
     message = _send(
-        UserFactory(), Kind.POLICY_VERSION, django_capture_on_commit_callbacks, title="Policy v3"
+        UserFactory(), POLICY_VERSION, django_capture_on_commit_callbacks, title="Policy v3"
     )
     assert "everyone must acknowledge the current social media policy" in message.body
     assert "everyone must acknowledge" in _html(message)
@@ -63,7 +65,7 @@ def test_required_email_says_why_and_has_no_unsubscribe(django_capture_on_commit
 
 def test_optional_email_has_unsubscribe_link_and_headers(django_capture_on_commit_callbacks):
     person = advocate()
-    message = _send(person, Kind.PRIORITY_POST, django_capture_on_commit_callbacks, title="New")
+    message = _send(person, PRIORITY_POST, django_capture_on_commit_callbacks, title="New")
     link = re.search(r"Stop optional emails with one click: (\S+)", message.body).group(1)
     assert message.extra_headers["List-Unsubscribe"] == f"<{link}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -75,7 +77,7 @@ def test_optional_email_has_unsubscribe_link_and_headers(django_capture_on_commi
 
 def test_unsubscribe_link_works_once_without_login(django_capture_on_commit_callbacks):
     person = advocate()
-    message = _send(person, Kind.PRIORITY_POST, django_capture_on_commit_callbacks, title="New")
+    message = _send(person, PRIORITY_POST, django_capture_on_commit_callbacks, title="New")
     path = "/" + message.extra_headers["List-Unsubscribe"].strip("<>").split("/", 3)[3]
     client = Client(enforce_csrf_checks=True)  # anonymous, no CSRF token: as a mail client
     page = client.get(path)
@@ -129,7 +131,7 @@ def test_alerts_turned_off_before_the_worker_runs_means_no_optional_email(
 
     person = advocate()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        notification_send(user=person, kind=Kind.PRIORITY_POST, title="New", key="p:1")
+        notification_send(user=person, kind=PRIORITY_POST, title="New", key="p:1")
     consent_set(user=person, kind=ConsentKind.EMAIL_ALERTS, granted=False, source="test")
     for callback in callbacks:
         callback()

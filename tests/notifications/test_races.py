@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from django.db import close_old_connections, connection
 
-from notifications.models import EmailStatus, Kind, Notification, OptionalEmailDay
+from notifications.models import EmailStatus, Notification, OptionalEmailDay
 from notifications.services import notification_send
+from sharing.notices import PRIORITY_POST, RETRACTION
 from tests.notifications.factories import advocate
 from tests.people.factories import UserFactory
 
@@ -38,7 +39,7 @@ def test_same_key_twice_at_once_is_one_notification(postgres):
     person = UserFactory()
 
     def send():
-        notification_send(user=person, kind=Kind.RETRACTION, title="Gone", key="race:1")
+        notification_send(user=person, kind=RETRACTION, title="Gone", key="race:1")
 
     _together(send, send, send)
     assert Notification.objects.filter(key="race:1").count() == 1
@@ -48,8 +49,8 @@ def test_same_key_twice_at_once_is_one_notification(postgres):
 def test_two_optional_notifications_at_once_email_once(postgres):
     person = advocate()
     _together(
-        lambda: notification_send(user=person, kind=Kind.PRIORITY_POST, title="A", key="r:a"),
-        lambda: notification_send(user=person, kind=Kind.PRIORITY_POST, title="B", key="r:b"),
+        lambda: notification_send(user=person, kind=PRIORITY_POST, title="A", key="r:a"),
+        lambda: notification_send(user=person, kind=PRIORITY_POST, title="B", key="r:b"),
     )
     statuses = sorted(Notification.objects.values_list("email_status", flat=True))
     assert statuses == sorted([EmailStatus.SENT, EmailStatus.HELD])
@@ -61,7 +62,7 @@ def test_two_optional_notifications_at_once_email_once(postgres):
 def test_notifications_page_query_budget(client, django_assert_max_num_queries, size, db):
     person = UserFactory()
     for i in range(size):
-        notification_send(user=person, kind=Kind.RETRACTION, title=f"n{i}", key=f"q{i}")
+        notification_send(user=person, kind=RETRACTION, title=f"n{i}", key=f"q{i}")
     client.force_login(person)
     with django_assert_max_num_queries(10):
         assert client.get("/notifications/").status_code == 200

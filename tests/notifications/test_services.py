@@ -2,37 +2,42 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from notifications.models import EmailStatus, Kind, Notification
+from courses.notices import CERTIFICATE_EXPIRING, TRAINING_DUE, TRAINING_OVERDUE
+from leaderboard.notices import BADGE_EARNED
+from notifications.kinds import NotificationKind
+from notifications.models import EmailStatus, Notification
 from notifications.services import (
     notification_mark_read,
     notification_send,
     notifications_mark_all_read,
-    priority_post_announce,
 )
 from people.models import ConsentKind
+from policies.notices import POLICY_VERSION
+from sharing.notices import PRIORITY_POST, RETRACTION, SUGGESTION_DECIDED
+from sharing.services import priority_post_announce
 from tests.notifications.factories import advocate, grant
 from tests.people.factories import DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 REQUIRED = [
-    Kind.RETRACTION,
-    Kind.TRAINING_DUE,
-    Kind.TRAINING_OVERDUE,
-    Kind.CERTIFICATE_EXPIRING,
-    Kind.POLICY_VERSION,
-    Kind.SUGGESTION_DECIDED,
+    RETRACTION,
+    TRAINING_DUE,
+    TRAINING_OVERDUE,
+    CERTIFICATE_EXPIRING,
+    POLICY_VERSION,
+    SUGGESTION_DECIDED,
 ]
 
 
-@pytest.mark.parametrize("kind", REQUIRED)
+@pytest.mark.parametrize("kind", REQUIRED, ids=lambda k: k.key)
 def test_required_kinds_reach_everyone_in_portal_and_by_email(
     kind, django_capture_on_commit_callbacks
 ):
     person = UserFactory()  # no consents at all
     with django_capture_on_commit_callbacks(execute=True):
         notification = notification_send(
-            user=person, kind=kind, title="Something happened", url="/x/", key=f"k:{kind}"
+            user=person, kind=kind, title="Something happened", url="/x/", key=f"k:{kind.key}"
         )
     assert notification is not None
     notification.refresh_from_db()
@@ -48,7 +53,7 @@ def test_priority_post_needs_advocacy_and_alerts(django_capture_on_commit_callba
     fits = advocate()
     with django_capture_on_commit_callbacks(execute=True):
         results = [
-            notification_send(user=u, kind=Kind.PRIORITY_POST, title="Post", key=f"p:{u.pk}")
+            notification_send(user=u, kind=PRIORITY_POST, title="Post", key=f"p:{u.pk}")
             for u in (no_consent, advocacy_only, fits)
         ]
     assert results[0] is None
@@ -63,8 +68,8 @@ def test_badge_in_portal_always_but_email_only_with_alerts(django_capture_on_com
     keen = UserFactory()
     grant(keen, ConsentKind.EMAIL_ALERTS)
     with django_capture_on_commit_callbacks(execute=True):
-        a = notification_send(user=quiet, kind=Kind.BADGE_EARNED, title="Badge", key="b1")
-        b = notification_send(user=keen, kind=Kind.BADGE_EARNED, title="Badge", key="b2")
+        a = notification_send(user=quiet, kind=BADGE_EARNED, title="Badge", key="b1")
+        b = notification_send(user=keen, kind=BADGE_EARNED, title="Badge", key="b2")
     assert a.email_status == EmailStatus.OPTED_OUT
     assert b.email_status == EmailStatus.QUEUED
     assert [m.to for m in mail.outbox] == [[keen.email]]
@@ -73,8 +78,8 @@ def test_badge_in_portal_always_but_email_only_with_alerts(django_capture_on_com
 def test_same_key_twice_is_one_notification_and_one_email(django_capture_on_commit_callbacks):
     person = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        first = notification_send(user=person, kind=Kind.RETRACTION, title="Gone", key="r:1")
-        second = notification_send(user=person, kind=Kind.RETRACTION, title="Gone", key="r:1")
+        first = notification_send(user=person, kind=RETRACTION, title="Gone", key="r:1")
+        second = notification_send(user=person, kind=RETRACTION, title="Gone", key="r:1")
     assert first.pk == second.pk
     assert Notification.objects.count() == 1
     assert len(mail.outbox) == 1
@@ -87,7 +92,7 @@ def test_rolled_back_action_sends_nothing(django_capture_on_commit_callbacks):
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        notification_send(user=person, kind=Kind.POLICY_VERSION, title="v2", key="pv:2")
+        notification_send(user=person, kind=POLICY_VERSION, title="v2", key="pv:2")
         raise RuntimeError("the action failed")
     assert callbacks == []
     assert Notification.objects.count() == 0
@@ -97,7 +102,7 @@ def test_rolled_back_action_sends_nothing(django_capture_on_commit_callbacks):
 def test_email_waits_for_commit(django_capture_on_commit_callbacks):
     person = UserFactory()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        notification_send(user=person, kind=Kind.POLICY_VERSION, title="v2", key="pv:2")
+        notification_send(user=person, kind=POLICY_VERSION, title="v2", key="pv:2")
     assert mail.outbox == []  # nothing before commit
     for callback in callbacks:
         callback()
@@ -109,10 +114,10 @@ def test_one_optional_email_a_day_the_rest_wait_for_the_digest(
 ):
     person = advocate()
     with django_capture_on_commit_callbacks(execute=True):
-        first = notification_send(user=person, kind=Kind.PRIORITY_POST, title="A", key="p:a")
-        second = notification_send(user=person, kind=Kind.PRIORITY_POST, title="B", key="p:b")
-        badge = notification_send(user=person, kind=Kind.BADGE_EARNED, title="C", key="b:c")
-        required = notification_send(user=person, kind=Kind.RETRACTION, title="D", key="r:d")
+        first = notification_send(user=person, kind=PRIORITY_POST, title="A", key="p:a")
+        second = notification_send(user=person, kind=PRIORITY_POST, title="B", key="p:b")
+        badge = notification_send(user=person, kind=BADGE_EARNED, title="C", key="b:c")
+        required = notification_send(user=person, kind=RETRACTION, title="D", key="r:d")
     statuses = {
         n.key: n.email_status
         for n in Notification.objects.filter(pk__in=[first.pk, second.pk, badge.pk, required.pk])
@@ -129,14 +134,19 @@ def test_one_optional_email_a_day_the_rest_wait_for_the_digest(
 def test_no_email_address_means_no_email(django_capture_on_commit_callbacks):
     person = UserFactory(email="")
     with django_capture_on_commit_callbacks(execute=True):
-        n = notification_send(user=person, kind=Kind.TRAINING_DUE, title="Due", key="t:1")
+        n = notification_send(user=person, kind=TRAINING_DUE, title="Due", key="t:1")
     assert n.email_status == EmailStatus.NO_ADDRESS
     assert mail.outbox == []
 
 
 def test_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="Unknown notification kind"):
-        notification_send(user=UserFactory(), kind="gossip", title="x", key="g:1")
+        notification_send(
+            user=UserFactory(),
+            kind=NotificationKind(key="gossip", label="Gossip", intro="No app declares it."),
+            title="x",
+            key="g:1",
+        )
     assert Notification.objects.count() == 0
 
 
@@ -186,10 +196,9 @@ def test_priority_post_without_restrictions_reaches_every_alerted_advocate():
 def test_mark_read_only_own_and_mark_all():
     me, other = UserFactory(), UserFactory()
     mine = [
-        notification_send(user=me, kind=Kind.RETRACTION, title=str(i), key=f"m{i}")
-        for i in range(3)
+        notification_send(user=me, kind=RETRACTION, title=str(i), key=f"m{i}") for i in range(3)
     ]
-    theirs = notification_send(user=other, kind=Kind.RETRACTION, title="t", key="o1")
+    theirs = notification_send(user=other, kind=RETRACTION, title="t", key="o1")
     assert notification_mark_read(user=me, notification_id=theirs.pk) is None
     theirs.refresh_from_db()
     assert theirs.read_at is None

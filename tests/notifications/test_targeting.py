@@ -3,8 +3,10 @@
 import pytest
 from django.core import mail
 
-from notifications.models import Kind, Notification
+from notifications.models import Notification
+from policies.notices import POLICY_VERSION
 from sharing.models import Share
+from sharing.notices import RETRACTION, SUGGESTION_DECIDED
 from sharing.services import post_retract, suggestion_create, suggestion_decline
 from tests.notifications.factories import advocate
 from tests.people.factories import EditorFactory, UserFactory
@@ -30,7 +32,7 @@ def test_retraction_tells_everyone_who_shared_it_and_nobody_else(
         )
     with django_capture_on_commit_callbacks(execute=True):
         post_retract(post=post, by=EditorFactory())
-    told = Notification.objects.filter(kind=Kind.RETRACTION)
+    told = Notification.objects.filter(kind=RETRACTION.key)
     assert sorted(told.values_list("user_id", flat=True)) == sorted([keen.pk, quiet.pk])
     assert not Notification.objects.filter(user=bystander).exists()
     # Required: emailed even to the person with email alerts off, saying why.
@@ -43,7 +45,7 @@ def test_suggestion_decision_goes_to_the_suggester(django_capture_on_commit_call
     suggestion = suggestion_create(user=suggester, url="https://example.com/a", note="Nice")
     with django_capture_on_commit_callbacks(execute=True):
         suggestion_decline(suggestion=suggestion, by=EditorFactory(), reason="Not public yet")
-    [notification] = Notification.objects.filter(kind=Kind.SUGGESTION_DECIDED)
+    [notification] = Notification.objects.filter(kind=SUGGESTION_DECIDED.key)
     assert notification.user == suggester
     assert notification.body == "Not public yet"
     assert [m.to for m in mail.outbox] == [[suggester.email]]
@@ -56,7 +58,7 @@ def test_material_policy_change_tells_every_active_employee(django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         policy_publish(page, material=True, what_changed="New AI section.")
     told = set(
-        Notification.objects.filter(kind=Kind.POLICY_VERSION).values_list("user_id", flat=True)
+        Notification.objects.filter(kind=POLICY_VERSION.key).values_list("user_id", flat=True)
     )
     assert staff[0].pk in told and staff[1].pk in told
     assert staff[2].pk not in told

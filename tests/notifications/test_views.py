@@ -1,8 +1,9 @@
 import pytest
 from django.test import Client
 
-from notifications.models import Kind, Notification
+from notifications.models import Notification
 from notifications.services import notification_send
+from sharing.notices import RETRACTION
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def client_for(person):
 def _notify(user, n: int = 1):
     return [
         notification_send(
-            user=user, kind=Kind.RETRACTION, title=f"Post {i} retracted", key=f"{user.pk}:{i}"
+            user=user, kind=RETRACTION, title=f"Post {i} retracted", key=f"{user.pk}:{i}"
         )
         for i in range(n)
     ]
@@ -65,7 +66,7 @@ def test_bell_count_is_the_same_query_for_many_notifications(
 def test_list_shows_only_own_notifications(person, client_for):
     _notify(person, 2)
     other = UserFactory()
-    notification_send(user=other, kind=Kind.RETRACTION, title="Someone else's", key="x")
+    notification_send(user=other, kind=RETRACTION, title="Someone else's", key="x")
     html = client_for.get("/notifications/").content.decode()
     assert "Post 0 retracted" in html and "Post 1 retracted" in html
     assert "Someone else" not in html

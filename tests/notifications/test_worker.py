@@ -6,7 +6,8 @@ from django.db import transaction
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from notifications.models import EmailStatus, Kind, Notification
+from courses.notices import TRAINING_DUE
+from notifications.models import EmailStatus, Notification
 from notifications.services import notification_send
 from tests.people.factories import UserFactory
 
@@ -25,12 +26,12 @@ def test_email_is_queued_on_commit_and_sent_by_the_worker(
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        notification_send(user=person, kind=Kind.TRAINING_DUE, title="Rolled back", key="w:0")
+        notification_send(user=person, kind=TRAINING_DUE, title="Rolled back", key="w:0")
         raise RuntimeError("the action failed")
     assert DBTaskResult.objects.count() == 0
 
     with django_capture_on_commit_callbacks(execute=True):
-        notification_send(user=person, kind=Kind.TRAINING_DUE, title="Due soon", key="w:1")
+        notification_send(user=person, kind=TRAINING_DUE, title="Due soon", key="w:1")
     [queued] = DBTaskResult.objects.all()
     assert queued.task_path == "notifications.tasks.notification_email_send"
     assert mail.outbox == []  # nothing until the worker runs

@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from notifications.digest import digests_send
+from notifications.services import digests_send
 
 
 class Command(BaseCommand):
     help = (
-        "Send this week's digest to everyone opted in to email alerts. Safe to run twice "
-        "(from cron): each person gets one digest a week."
+        "Send the digest of the week that ended (Monday to Sunday) to everyone opted in to "
+        "email alerts who has news. Run on Monday mornings; safe to run twice (each person "
+        "gets one digest a week)."
     )
 
     def handle(self, *args, **options):

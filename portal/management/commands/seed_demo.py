@@ -2,21 +2,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
-from django.utils.module_loading import import_string
+from wagtail import hooks
 
-from leaderboard.broadcast import suppressed as broadcasts_suppressed
-
-# Each app seeds its own part, in this order (later steps build on earlier ones).
-# A step is `seed(*, stdout) -> int` returning how many things it created or changed.
-DEMO_STEPS = [
-    "people.demo.seed",
-    "home.demo.seed",
-    "courses.demo.seed",
-    "policies.demo.seed",
-    "sharing.demo.seed",
-    "leaderboard.demo.seed",
-    "notifications.demo.seed",
-]
+from portal import realtime
+from portal.extensions import DEMO_SEED
 
 
 class Command(BaseCommand):
@@ -41,15 +30,17 @@ class Command(BaseCommand):
         # Nobody watches the boards while the demo is built, and a trailing broadcast
         # timer would outlive this command; the leaderboard seed reconciles at the end.
         # The demo people's addresses are made up: their notifications send no email.
+        # Each app seeds its own part through the DEMO_SEED hook, in hook order (later steps
+        # build on earlier ones).
         with (
-            broadcasts_suppressed(),
+            realtime.suppressed(),
             override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
         ):
-            for dotted in DEMO_STEPS:
-                step = import_string(dotted)
+            for step in hooks.get_hooks(DEMO_SEED):
                 with transaction.atomic():
                     count = step(stdout=self.stdout)
-                self.stdout.write(f"  {dotted.rsplit('.', 2)[0]}: {count} created or updated")
+                app = step.__module__.split(".", 1)[0]
+                self.stdout.write(f"  {app}: {count} created or updated")
                 changed += count
         if changed:
             self.stdout.write(self.style.SUCCESS(f"Demo content ready ({changed} changes)."))

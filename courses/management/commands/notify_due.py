@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from notifications.due import due_notifications_send
+from courses.services.reminders import due_notifications_send
 
 
 class Command(BaseCommand):

@@ -12,8 +12,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from courses.models import Certificate, Enrolment
+from courses.notices import CERTIFICATE_EXPIRING, TRAINING_DUE, TRAINING_OVERDUE
 from courses.selectors import page_url
-from notifications.models import Kind
 from notifications.services import notification_send
 
 DUE_SOON_DAYS = 3
@@ -38,7 +38,7 @@ def training_reminders_send(*, today: date) -> int:
         with transaction.atomic():
             notification_send(
                 user=enrolment.user,
-                kind=Kind.TRAINING_DUE,
+                kind=TRAINING_DUE,
                 title=f"{enrolment.course.title} is due {when}",
                 body=f"Please finish it by {enrolment.due_on:%A %d %B}.",
                 url=page_url(enrolment.course.url_path),
@@ -49,7 +49,7 @@ def training_reminders_send(*, today: date) -> int:
         with transaction.atomic():
             notification_send(
                 user=enrolment.user,
-                kind=Kind.TRAINING_OVERDUE,
+                kind=TRAINING_OVERDUE,
                 title=f"{enrolment.course.title} is overdue",
                 body=f"It was due on {enrolment.due_on:%d %B %Y}. It only takes a few minutes.",
                 url=page_url(enrolment.course.url_path),
@@ -79,7 +79,7 @@ def certificate_warnings_send(*, today: date) -> int:
         with transaction.atomic():
             notification_send(
                 user=certificate.user,
-                kind=Kind.CERTIFICATE_EXPIRING,
+                kind=CERTIFICATE_EXPIRING,
                 title=f"Your {certificate.course_title} certificate expires in {_days(left)}",
                 body=(
                     f"It is valid until {certificate.expires_on:%d %B %Y}. Retake the quiz "

@@ -6,8 +6,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from courses.models import Enrolment
-from notifications.due import due_notifications_send
-from notifications.models import Kind, Notification
+from courses.notices import CERTIFICATE_EXPIRING, TRAINING_DUE, TRAINING_OVERDUE
+from courses.services import due_notifications_send
+from notifications.models import Notification
 from tests.courses.factories import CertificateFactory, CoursePageFactory
 from tests.people.factories import UserFactory
 
@@ -40,9 +41,9 @@ def test_training_due_and_overdue_go_to_the_person_enrolled_once(
         due_notifications_send(today=TODAY)  # a second cron run tells nobody twice
     got = {n.user_id: (n.kind, n.title) for n in Notification.objects.all()}
     assert got == {
-        due_soon.pk: (Kind.TRAINING_DUE, "Social basics is due in 3 days"),
-        due_today.pk: (Kind.TRAINING_DUE, "Social basics is due today"),
-        overdue.pk: (Kind.TRAINING_OVERDUE, "Social basics is overdue"),
+        due_soon.pk: (TRAINING_DUE.key, "Social basics is due in 3 days"),
+        due_today.pk: (TRAINING_DUE.key, "Social basics is due today"),
+        overdue.pk: (TRAINING_OVERDUE.key, "Social basics is overdue"),
     }
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         u.email for u in (due_soon, due_today, overdue)
@@ -59,7 +60,7 @@ def test_certificate_expiring_within_30_days_unless_renewed():
     CertificateFactory(user=renewed, course=course, expires_on=TODAY + timedelta(days=5))
     CertificateFactory(user=renewed, course=course, expires_on=TODAY + timedelta(days=370))
     due_notifications_send(today=TODAY)
-    [warning] = Notification.objects.filter(kind=Kind.CERTIFICATE_EXPIRING)
+    [warning] = Notification.objects.filter(kind=CERTIFICATE_EXPIRING.key)
     assert warning.user == soon
     assert "expires in 30 days" in warning.title
 
