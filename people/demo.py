@@ -9,7 +9,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
-from people.models import ConsentKind, ConsentRecord, Department, SocialNetwork, User
+from people.models import Audience, ConsentKind, ConsentRecord, Department, SocialNetwork, User
+from portal.permissions import EDITORS_GROUP
 
 DEPARTMENTS = [
     "Sales",
@@ -148,14 +149,15 @@ def _consent(user: User, kind: str, granted: bool, at) -> ConsentRecord:
     )
 
 
-def seed(*, stdout) -> int:
-    rng = random.Random(2026)  # noqa: S311 - demo data, not security
-    created: list = []
-    today = timezone.localdate()
-    now = timezone.now()
-    password_hash = make_password(settings.DEMO_PASSWORD)
-    departments = {name: _department(name, created) for name in DEPARTMENTS}
+def _networks(user: User, networks: list[tuple[str, str, str, int]]) -> None:
+    for platform, handle, audience, followers in networks:
+        SocialNetwork.objects.create(
+            user=user, platform=platform, handle=handle, audience=audience, followers=followers
+        )
 
+
+def _named_users(departments: dict, password_hash: str, created: list, today, now) -> None:
+    """hr (an editor), newhire (joined today) and advocate (opted in to everything)."""
     hr, was_created = _user(
         "hr",
         password_hash,
@@ -168,8 +170,7 @@ def seed(*, stdout) -> int:
         joined_on=today - timedelta(days=900),
     )
     if was_created:
-        hr.groups.add(Group.objects.get(name="Editors"))
-
+        hr.groups.add(Group.objects.get(name=EDITORS_GROUP))
     _user(
         "newhire",
         password_hash,
@@ -181,7 +182,6 @@ def seed(*, stdout) -> int:
         job_title="Account Executive",
         joined_on=today,
     )
-
     advocate, was_created = _user(
         "advocate",
         password_hash,
@@ -195,26 +195,39 @@ def seed(*, stdout) -> int:
         joined_on=today - timedelta(days=120),
     )
     if was_created:
-        SocialNetwork.objects.create(
-            user=advocate,
-            platform="linkedin",
-            handle="in/ade-vasquez",
-            audience="professional",
-            followers=1840,
-        )
-        SocialNetwork.objects.create(
-            user=advocate, platform="x", handle="@adev", audience="personal", followers=620
-        )
-        SocialNetwork.objects.create(
-            user=advocate,
-            platform="bluesky",
-            handle="@adev.bsky.social",
-            audience="personal",
-            followers=310,
+        _networks(
+            advocate,
+            [
+                ("linkedin", "in/ade-vasquez", Audience.PROFESSIONAL, 1840),
+                ("x", "@adev", Audience.PERSONAL, 620),
+                ("bluesky", "@adev.bsky.social", Audience.PERSONAL, 310),
+            ],
         )
         for kind in (ConsentKind.ADVOCACY, ConsentKind.LEADERBOARD, ConsentKind.EMAIL_ALERTS):
             _consent(advocate, kind, True, now - timedelta(days=90))
 
+
+def _history(user: User, first: str, last: str, rng: random.Random, now) -> None:
+    """Varied histories: some declare networks, some opt in, a few change their minds."""
+    if rng.random() < 0.75:
+        for platform in rng.sample(["linkedin", "x", "bluesky", "facebook", "xing"], 2):
+            professional = platform in {"linkedin", "xing"}
+            audience = Audience.PROFESSIONAL if professional else Audience.PERSONAL
+            handle = f"@{first.lower()}{last.lower()[:3]}"
+            _networks(user, [(platform, handle, audience, rng.randint(40, 4000))])
+    if rng.random() < 0.6:
+        at = now - timedelta(days=rng.randint(10, 80))
+        _consent(user, ConsentKind.ADVOCACY, True, at)
+        if rng.random() < 0.7:
+            _consent(user, ConsentKind.LEADERBOARD, True, at + timedelta(minutes=2))
+        if rng.random() < 0.4:
+            _consent(user, ConsentKind.EMAIL_ALERTS, True, at + timedelta(minutes=3))
+        if rng.random() < 0.12:
+            _consent(user, ConsentKind.ADVOCACY, False, at + timedelta(days=5))
+
+
+def _colleagues(departments: dict, password_hash: str, created: list, today, now) -> None:
+    rng = random.Random(2026)  # noqa: S311 - demo data, not security
     names = list(zip(FIRST, LAST, strict=False))
     for index in range(OTHERS):
         first, last = names[index % len(names)]
@@ -231,25 +244,15 @@ def seed(*, stdout) -> int:
             job_title=rng.choice(TITLES[department]),
             joined_on=today - timedelta(days=rng.randint(3, 1200)),
         )
-        if not was_created:
-            continue
-        # Varied histories: some declare networks, some opt in, a few change their minds.
-        if rng.random() < 0.75:
-            for platform in rng.sample(["linkedin", "x", "bluesky", "facebook", "xing"], 2):
-                SocialNetwork.objects.create(
-                    user=user,
-                    platform=platform,
-                    handle=f"@{first.lower()}{last.lower()[:3]}",
-                    audience="professional" if platform in {"linkedin", "xing"} else "personal",
-                    followers=rng.randint(40, 4000),
-                )
-        if rng.random() < 0.6:
-            at = now - timedelta(days=rng.randint(10, 80))
-            _consent(user, ConsentKind.ADVOCACY, True, at)
-            if rng.random() < 0.7:
-                _consent(user, ConsentKind.LEADERBOARD, True, at + timedelta(minutes=2))
-            if rng.random() < 0.4:
-                _consent(user, ConsentKind.EMAIL_ALERTS, True, at + timedelta(minutes=3))
-            if rng.random() < 0.12:
-                _consent(user, ConsentKind.ADVOCACY, False, at + timedelta(days=5))
+        if was_created:
+            _history(user, first, last, rng, now)
+
+
+def seed(*, stdout) -> int:
+    created: list = []
+    today, now = timezone.localdate(), timezone.now()
+    password_hash = make_password(settings.DEMO_PASSWORD)
+    departments = {name: _department(name, created) for name in DEPARTMENTS}
+    _named_users(departments, password_hash, created, today, now)
+    _colleagues(departments, password_hash, created, today, now)
     return len(created)

@@ -1,38 +1,14 @@
 """Concurrent sends on PostgreSQL: one row per key, one optional email per day."""
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import close_old_connections, connection
 
 from notifications.models import EmailStatus, Notification, OptionalEmailDay
 from notifications.services import notification_send
 from sharing.notices import PRIORITY_POST, RETRACTION
 from tests.notifications.factories import advocate
 from tests.people.factories import UserFactory
-
-
-def _together(*actions):
-    barrier = threading.Barrier(len(actions))
-    errors = []
-
-    def run(action):
-        try:
-            barrier.wait()
-            action()
-        except Exception as error:  # collected and re-raised in the test thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(a,)) for a in actions]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    close_old_connections()
-    assert errors == []
+from tests.threads import run_many, run_together
 
 
 def test_same_key_twice_at_once_is_one_notification(postgres):
@@ -41,14 +17,14 @@ def test_same_key_twice_at_once_is_one_notification(postgres):
     def send():
         notification_send(user=person, kind=RETRACTION, title="Gone", key="race:1")
 
-    _together(send, send, send)
+    run_many(send, 3)
     assert Notification.objects.filter(key="race:1").count() == 1
     assert len(mail.outbox) == 1
 
 
 def test_two_optional_notifications_at_once_email_once(postgres):
     person = advocate()
-    _together(
+    run_together(
         lambda: notification_send(user=person, kind=PRIORITY_POST, title="A", key="r:a"),
         lambda: notification_send(user=person, kind=PRIORITY_POST, title="B", key="r:b"),
     )

@@ -1,13 +1,11 @@
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
-from people.models import ConsentRecord, SocialNetwork
+from people.models import ConsentKind, ConsentRecord, SocialNetwork
 from people.selectors import consent_current, users_with_consent
 from people.services import consent_set, network_add, user_update_profile
 from tests.people.factories import UserFactory
+from tests.threads import run_many
 
 pytestmark = pytest.mark.django_db
 
@@ -53,23 +51,9 @@ def test_profile_update_validates():
 
 def test_concurrent_opt_ins_record_one_grant(postgres):
     user = UserFactory()
-    barrier = threading.Barrier(8)
-    errors = []
-
-    def opt_in():
-        try:
-            barrier.wait()
-            consent_set(user=user, kind="advocacy", granted=True, source="race")
-        except Exception as exc:  # noqa: BLE001 - collected and asserted below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=opt_in) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    run_many(
+        lambda: consent_set(user=user, kind=ConsentKind.ADVOCACY, granted=True, source="race"),
+        8,
+    )
     assert ConsentRecord.objects.filter(user=user).count() == 1
     assert consent_current(user=user)["advocacy"] is True

@@ -71,10 +71,35 @@ def test_throwaway_settings_refuse_a_production_environment(module, tmp_path):
     assert "must not be used" in result.stderr
 
 
-def test_base_settings_have_debug_off_and_no_key_of_their_own():
-    source = (ROOT / "portal" / "settings" / "base.py").read_text()
-    assert "DEBUG = False" in source
-    assert 'env_mandatory("SECRET_KEY")' in source
+PRINT_SETTINGS = "from django.conf import settings; print(settings.DEBUG, settings.SECRET_KEY)"
+
+
+def test_base_settings_have_no_key_of_their_own(tmp_path):
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_SETTINGS,
+        DJANGO_SETTINGS_MODULE="portal.settings.base",
+        SQLITE_PATH=str(tmp_path / "db.sqlite3"),
+    )
+    assert result.returncode != 0
+    assert "The SECRET_KEY environment variable is required" in result.stderr
+
+
+def test_base_settings_have_debug_off_whatever_the_environment_says(tmp_path):
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_SETTINGS,
+        DJANGO_SETTINGS_MODULE="portal.settings.base",
+        SECRET_KEY=STRONG_KEY,
+        DEBUG="true",
+        SQLITE_PATH=str(tmp_path / "db.sqlite3"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", STRONG_KEY]
 
 
 def test_production_check_deploy_is_clean(tmp_path):

@@ -1,15 +1,13 @@
 """Races only a real database shows: a double-clicked confirm and a burst of clicks."""
 
-import threading
-
 import pytest
-from django.db import connection
 
-from leaderboard.models import LedgerEntry
+from leaderboard.models import LedgerEntry, Reason
 from sharing.clicks import click_record
 from sharing.models import Click, Share
 from sharing.services import share_create
 from tests.sharing.factories import advocate_make, post_create
+from tests.threads import run_many
 
 # Transactional: the threads need committed rows. The factories rebuild the page tree
 # that a flush removes (serialized rollback would clash with recreated content types).
@@ -17,44 +15,26 @@ pytestmark = pytest.mark.django_db(transaction=True)
 CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0 Safari/537.36"
 
 
-def _together(action, n: int = 4) -> list:
-    barrier = threading.Barrier(n)
-    results, errors = [], []
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(action())
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors, errors
-    return results
-
-
 def test_a_confirm_sent_four_times_at_once_makes_one_share_and_one_award(postgres):
     post = post_create()
     user = advocate_make()
-    outcomes = _together(lambda: share_create(user=user, post=post, platform="linkedin", text="Hi"))
+    outcomes = run_many(
+        lambda: share_create(user=user, post=post, platform="linkedin", text="Hi"), 4
+    )
     assert Share.objects.count() == 1
     assert len({o.share.code for o in outcomes}) == 1
     assert sum(o.created for o in outcomes) == 1
-    assert LedgerEntry.objects.filter(reason="share").count() == 1
+    assert LedgerEntry.objects.filter(reason=Reason.SHARE).count() == 1
 
 
 def test_one_reader_clicking_four_times_at_once_is_credited_once(postgres):
     post = post_create()
     share = share_create(user=advocate_make(), post=post, platform="linkedin", text="Hi").share
-    _together(lambda: click_record(code=share.code, method="GET", user_agent=CHROME, ip="1.2.3.4"))
+    run_many(
+        lambda: click_record(code=share.code, method="GET", user_agent=CHROME, ip="1.2.3.4"), 4
+    )
     assert Click.objects.count() == 4
     assert Click.objects.filter(credited=True).count() == 1
     share.refresh_from_db()
     assert share.credited_clicks == 1
-    assert LedgerEntry.objects.filter(reason="click").count() == 1
+    assert LedgerEntry.objects.filter(reason=Reason.CLICK).count() == 1
