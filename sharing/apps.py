@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.signals import page_published
 
 
 class SharingConfig(AppConfig):
@@ -6,9 +7,7 @@ class SharingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Models and services import models: only once apps are ready.
-        from wagtail.signals import page_published
-
+        # Models can only be imported once the app registry is ready, so not at the top.
         from sharing.models import SharePostPage
         from sharing.services import priority_post_published
 

@@ -4,30 +4,29 @@ services, so points and totals follow from that history."""
 
 import random
 from datetime import timedelta
+from enum import StrEnum
 
 from django.utils import timezone
+from taggit.models import Tag
 from wagtail.models import Site
 
 from notifications.demo import demo_notification
 from people.models import Department, User
 from sharing import demo_content
-from sharing.clicks import click_record
-from sharing.gate import sharing_allowed
+from sharing.demo_history import share_history_seed
 from sharing.models import (
     Campaign,
     PostCaption,
-    Share,
     ShareHubPage,
     SharePostPage,
     SharingPreferences,
     Suggestion,
+    SuggestionState,
 )
 from sharing.notices import PRIORITY_POST, SUGGESTION_DECIDED
 from sharing.services import (
-    SharingError,
     post_retract,
     preferences_set,
-    share_create,
     suggestion_accept,
     suggestion_create,
     suggestion_decline,
@@ -37,26 +36,15 @@ INTRO = (
     "<p>Posts the communications team has approved for sharing, with suggested captions "
     "for each network. Sharing is always your choice, and always in your own words.</p>"
 )
-WEEKS = 8
-SHOWCASE = {"automation-budget-webinar", "relay-team-pricing"}
-PERSON_AGENTS = [
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0 Safari/537.36",
-    "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-    "Version/18.1 Safari/605.1.15",
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, "
-    "like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
-    "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
-    "Mozilla/5.0 (Linux; Android 15; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/131.0 Mobile Safari/537.36",
-]
-PREVIEW_AGENTS = [
-    "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
-    "Twitterbot/1.0",
-    "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
-    "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
-]
-BOT_AGENTS = ["python-requests/2.32", "Mozilla/5.0 (compatible; AhrefsBot/7.0)"]
+
+
+class Schedule(StrEnum):
+    """What happens to a demo post (its "schedule" in demo_content.POSTS)."""
+
+    LIVE = "live"
+    SCHEDULED = "scheduled"  # goes live in a few days
+    EXPIRED = "expired"
+    RETRACTED = "retracted"
 
 
 def _hub(created: list) -> ShareHubPage:
@@ -104,81 +92,22 @@ def _publish(post: SharePostPage, *, at, go_live_at=None) -> None:
     post.refresh_from_db()
 
 
-def _clicks(share: Share, rng: random.Random, *, until) -> int:
-    """A plausible click history: people (some coming back), previews, bots, the sharer."""
-    start = share.created_at
-    span = max((until - start).total_seconds(), 3600)
-    visitors = [
-        (f"203.0.113.{rng.randint(1, 254)}", rng.choice(PERSON_AGENTS))
-        for _ in range(rng.randint(0, 9))
-    ]
-    requests = [(ip, agent, "GET") for ip, agent in visitors]
-    requests += [(ip, agent, "GET") for ip, agent in rng.sample(visitors, len(visitors) // 3)]
-    requests += [
-        ("198.51.100.7", rng.choice(PREVIEW_AGENTS), "GET") for _ in range(rng.randint(1, 2))
-    ]
-    if rng.random() < 0.3:
-        requests.append(("198.51.100.9", rng.choice(BOT_AGENTS), "HEAD"))
-    moments = sorted(start + timedelta(seconds=rng.uniform(60, span)) for _ in requests)
-    for (ip, agent, method), at in zip(requests, moments, strict=True):
-        click_record(code=share.code, method=method, user_agent=agent, ip=ip, at=at)
-    if rng.random() < 0.4:  # the sharer checks their own link
-        click_record(
-            code=share.code,
-            method="GET",
-            user_agent=PERSON_AGENTS[0],
-            ip="192.0.2.10",
-            session_user_id=str(share.user_id),
-            at=start + timedelta(minutes=3),
-        )
-    return len(requests)
-
-
-def _share_history(user, posts, rng, *, now, count: int) -> int:
-    made = 0
-    platforms = set(user.networks.values_list("platform", flat=True))
-    choices = [
-        (post, platform)
-        for post in posts
-        for platform in post.caption_platforms()
-        if platform in platforms
-    ]
-    rng.shuffle(choices)
-    if user.username == "advocate":
-        # The advocate also shared the posts that later expired and were retracted.
-        first = [c for c in choices if c[0].slug in SHOWCASE and c[1] == "linkedin"]
-        choices = first + [c for c in choices if c not in first]
-    planned = []
-    for post, platform in choices[:count]:
-        published = post.first_published_at or now - timedelta(weeks=WEEKS)
-        earliest = max(published, now - timedelta(weeks=WEEKS))
-        planned.append((earliest + (now - earliest) * rng.uniform(0.05, 0.95), post, platform))
-    planned.sort(key=lambda item: item[0])  # as they happened, so weekly caps apply in order
-    for at, post, platform in planned:
-        variants = post.variants(platform)
-        variant = Share.objects.filter(post=post, platform=platform).count() % len(variants)
-        try:
-            outcome = share_create(
-                user=user,
-                post=post,
-                platform=platform,
-                text=variants[variant],
-                variant=variant,
-                at=at,
-            )
-        except SharingError:
-            continue
-        if outcome.created:
-            made += 1
-            _clicks(outcome.share, rng, until=min(now, at + timedelta(days=10)))
-    return made
-
-
 def seed(*, stdout) -> int:
     rng = random.Random(5)  # noqa: S311 - demo data, not security
     created: list = []
     now = timezone.now()
-    hub = _hub(created)
+    new_posts = _library(created, rng, now=now)
+    if not new_posts:
+        return len(created)
+    _advocate_follows()
+    live_posts = [post for post, data in new_posts if data["schedule"] != Schedule.SCHEDULED]
+    created.extend(share_history_seed(posts=live_posts, rng=rng, now=now))
+    _expire_and_retract(new_posts, now=now)
+    _suggestions(created, now=now)
+    return len(created)
+
+
+def _campaigns(created: list) -> dict[str, Campaign]:
     campaigns = {}
     for data in demo_content.CAMPAIGNS:
         campaign, was_created = Campaign.objects.get_or_create(
@@ -187,6 +116,13 @@ def seed(*, stdout) -> int:
         campaigns[data["slug"]] = campaign
         if was_created:
             created.append(campaign)
+    return campaigns
+
+
+def _library(created: list, rng: random.Random, *, now) -> list[tuple[SharePostPage, dict]]:
+    """The hub, the campaigns and the posts not there yet, published: the posts it made."""
+    hub = _hub(created)
+    campaigns = _campaigns(created)
     departments = {d.name: d for d in Department.objects.all()}
     new_posts = []
     for index, data in enumerate(demo_content.POSTS):
@@ -195,41 +131,35 @@ def seed(*, stdout) -> int:
         if len(created) == before:
             continue
         new_posts.append((post, data))
-        if data["schedule"] == "scheduled":
+        if data["schedule"] == Schedule.SCHEDULED:
             _publish(post, at=now, go_live_at=now + timedelta(days=3 + index))
         else:
             # Spread publication over the eight weeks; the newest few are "new this week".
             age = timedelta(days=max(1, 56 - index * 4), hours=rng.randint(0, 8))
             _publish(post, at=now - age)
-    if not new_posts:
-        return len(created)
+    return new_posts
 
-    # The advocate follows two topics, so "For you" can say so.
+
+def _advocate_follows() -> None:
+    """The advocate follows two topics, so "For you" can say so."""
     advocate = User.objects.filter(username="advocate").first()
     if advocate is not None and not SharingPreferences.objects.filter(user=advocate).exists():
-        from taggit.models import Tag
-
         topics = Tag.objects.filter(name__in=["Product", "Culture"]).values_list("pk", flat=True)
         preferences_set(user=advocate, topic_ids=list(topics))
 
-    # Shares: the advocate and other opted-in advocates past the gate, over eight weeks.
-    live_posts = [post for post, data in new_posts if data["schedule"] != "scheduled"]
-    sharers = [
-        u for u in User.objects.filter(is_active=True).order_by("pk") if sharing_allowed(user=u)
-    ]
-    for user in sharers:
-        count = 12 if user.username == "advocate" else rng.randint(3, 14)
-        created.extend([user] * _share_history(user, live_posts, rng, now=now, count=count))
 
+def _expire_and_retract(new_posts: list[tuple[SharePostPage, dict]], *, now) -> None:
+    hr = User.objects.filter(username="hr").first()
     for post, data in new_posts:
-        if data["schedule"] == "expired":
+        if data["schedule"] == Schedule.EXPIRED:
             post.unpublish(set_expired=True)
             SharePostPage.objects.filter(pk=post.pk).update(expire_at=now - timedelta(days=4))
-        elif data["schedule"] == "retracted":
-            hr = User.objects.filter(username="hr").first()
+        elif data["schedule"] == Schedule.RETRACTED:
             post_retract(post=post, by=hr)
 
-    # Suggestions in each state, from a few colleagues.
+
+def _suggestions(created: list, *, now) -> None:
+    """Suggestions in each state, from a few colleagues; hr decides them."""
     hr = User.objects.filter(username="hr").first()
     advocate = User.objects.filter(username="advocate").first()
     others = list(
@@ -246,16 +176,15 @@ def seed(*, stdout) -> int:
         created.append(suggestion)
         if hr is None:
             continue
-        if data["state"] == "accepted":
+        if data["state"] == SuggestionState.ACCEPTED:
             suggestion_accept(suggestion=suggestion, by=hr, at=at + timedelta(days=1))
-        elif data["state"] == "declined":
+        elif data["state"] == SuggestionState.DECLINED:
             suggestion_decline(
                 suggestion=suggestion,
                 by=hr,
                 reason=data["decline_reason"],
                 at=at + timedelta(days=2),
             )
-    return len(created)
 
 
 def seed_notices(*, stdout) -> int:

@@ -1,6 +1,6 @@
 """Demo sharing content for Northwind Labs, the fictional company in the Chorus demo.
 
-Plain literal data only: campaigns, topics, the library of pre-approved posts with suggested
+Plain literal data only: campaigns, the library of pre-approved posts with suggested
 captions per network, and a few suggestions from employees. Captions are written in the first
 person and leave out the link and the #employee disclosure, which the app appends on sharing.
 """
@@ -8,17 +8,6 @@ person and leave out the link and the #employee disclosure, which the app append
 CAMPAIGNS = [
     {"name": "Spring launch 2026", "slug": "spring-launch"},
     {"name": "Northwind Summit 2026", "slug": "summit-2026"},
-]
-
-TOPICS = [
-    "Product",
-    "Hiring",
-    "Culture",
-    "Security",
-    "Customers",
-    "Events",
-    "Research",
-    "Sustainability",
 ]
 
 POSTS = [

@@ -5,6 +5,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from people.platforms import PLATFORMS
 from sharing.captions import caption_problem
 
+# The settings module, not the models package: pages.py imports this form while the
+# package is still loading, and settings.py imports nothing of sharing.
+from sharing.models.settings import SharingSettings
+
 
 class SharePostPageForm(WagtailAdminPageForm):
     def clean(self):
@@ -12,8 +16,6 @@ class SharePostPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("captions")
         if formset is None or not formset.is_valid():
             return cleaned
-        from sharing.models import SharingSettings
-
         disclosure = SharingSettings.current().disclosure_text
         counts: dict[str, int] = {}
         problems = []

@@ -1,6 +1,8 @@
 """Who may share: a certified advocate, with the current policies acknowledged, opted in."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.urls import reverse
 
@@ -11,9 +13,15 @@ from policies.selectors import policies_pending
 from portal.navigation import live_section_urls
 
 
+class GateStepKey(StrEnum):
+    CERTIFIED = "certified"
+    POLICY = "policy"
+    OPTED_IN = "opted_in"
+
+
 @dataclass(frozen=True)
 class GateStep:
-    key: str
+    key: GateStepKey
     title: str
     done: bool
     url: str
@@ -28,69 +36,33 @@ class Gate:
     def open(self) -> bool:
         return all(step.done for step in self.steps)
 
-    @property
-    def missing(self) -> list[GateStep]:
-        return [step for step in self.steps if not step.done]
 
-
-def sharing_gate(*, user: User) -> Gate:
-    """The three steps that unlock the share buttons, each with whether it is done and where
-    to do it. Readers who are not there yet still see the library."""
+def _gate(*, certified: bool, policy_done: bool, pending: Sequence, opted_in: bool) -> Gate:
+    """The three steps, each with where to do it; `pending` are the policies still to
+    acknowledge (the first one is linked, else the policy section)."""
     sections = live_section_urls()
-    pending = policies_pending(user=user)
-    me = reverse("people:me")
     return Gate(
         steps=[
             GateStep(
-                "certified",
+                GateStepKey.CERTIFIED,
                 "Get certified as an advocate",
-                advocate_is_certified(user=user),
+                certified,
                 sections.get("training", "/"),
                 "Go to training",
             ),
             GateStep(
-                "policy",
+                GateStepKey.POLICY,
                 "Acknowledge the current social media policy"
                 if len(pending) <= 1
                 else f"Acknowledge the {len(pending)} current policies",
-                not pending,
+                policy_done,
                 pending[0].url if pending else sections.get("policy", "/"),
                 "Read the policy",
             ),
             GateStep(
-                "opted_in",
+                GateStepKey.OPTED_IN,
                 "Opt in to advocacy",
-                consent_current(user=user)[ConsentKind.ADVOCACY],
-                f"{me}#consents",
-                "Open my settings",
-            ),
-        ]
-    )
-
-
-def gate_closed() -> Gate:
-    """Every step missing: what a page preview without a person shows."""
-    sections = live_section_urls()
-    return Gate(
-        steps=[
-            GateStep(
-                "certified",
-                "Get certified as an advocate",
-                False,
-                sections.get("training", "/"),
-                "Go to training",
-            ),
-            GateStep(
-                "policy",
-                "Acknowledge the current social media policy",
-                False,
-                sections.get("policy", "/"),
-                "Read the policy",
-            ),
-            GateStep(
-                "opted_in",
-                "Opt in to advocacy",
-                False,
+                opted_in,
                 f"{reverse('people:me')}#consents",
                 "Open my settings",
             ),
@@ -98,5 +70,23 @@ def gate_closed() -> Gate:
     )
 
 
+def sharing_gate(*, user: User) -> Gate:
+    """The three steps that unlock the share buttons, each with whether it is done and where
+    to do it. Readers who are not there yet still see the library."""
+    pending = policies_pending(user=user)
+    return _gate(
+        certified=advocate_is_certified(user=user),
+        policy_done=not pending,
+        pending=pending,
+        opted_in=consent_current(user=user)[ConsentKind.ADVOCACY],
+    )
+
+
+def gate_closed() -> Gate:
+    """Every step missing: what a page preview without a person shows."""
+    return _gate(certified=False, policy_done=False, pending=(), opted_in=False)
+
+
 def sharing_allowed(*, user: User) -> bool:
+    """Whether `user` may share now: active, signed in, and every step of the gate done."""
     return user.is_authenticated and user.is_active and sharing_gate(user=user).open

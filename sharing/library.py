@@ -6,21 +6,28 @@ from people.models import User
 from people.platforms import PLATFORMS
 from people.selectors import network_list
 from sharing.forms import LibraryFilterForm, SuggestionForm
-from sharing.gate import gate_closed, sharing_gate
+from sharing.gate import Gate, gate_closed, sharing_gate
 from sharing.selectors import (
     library_rank,
+    post_is_available,
     post_topics,
     posts_available,
     shares_by_post,
+    shares_on_post,
     topics_followed,
     topics_in_use,
 )
 
 
-def _viewer(request):
+def _viewer(request) -> User:
     """The person looking; a preview made without a session shows the page as a newcomer."""
     user = request.user
     return user if user.is_authenticated else User(username="preview")
+
+
+def _gate(user: User) -> Gate:
+    """The viewer's gate; the preview's newcomer (never saved) has every step missing."""
+    return sharing_gate(user=user) if user.pk else gate_closed()
 
 
 def library_context(*, request, hub) -> dict:
@@ -53,7 +60,7 @@ def library_context(*, request, hub) -> dict:
             reverse=True,
         )
     return {
-        "gate": sharing_gate(user=user) if user.pk else gate_closed(),
+        "gate": _gate(user),
         "has_networks": bool(networks),
         "filters": filters,
         "view": view,
@@ -66,17 +73,10 @@ def library_context(*, request, hub) -> dict:
 
 
 def post_context(*, request, post) -> dict:
-    from sharing.models import Share
-    from sharing.services import post_is_available
-
     user = _viewer(request)
     used = {n.platform: n for n in network_list(user=user)} if user.pk else {}
     caption_platforms = post.caption_platforms()
-    shared = (
-        {share.platform: share for share in Share.objects.filter(user=user, post=post)}
-        if user.pk
-        else {}
-    )
+    shared = shares_on_post(user=user, post=post) if user.pk else {}
     buttons = [
         {
             "platform": PLATFORMS[key],
@@ -87,7 +87,7 @@ def post_context(*, request, post) -> dict:
         if key in used
     ]
     return {
-        "gate": sharing_gate(user=user) if user.pk else gate_closed(),
+        "gate": _gate(user),
         "available": post_is_available(post),
         "buttons": buttons,
         "other_platforms": [PLATFORMS[key].label for key in caption_platforms if key not in used],

@@ -1,31 +1,29 @@
-"""What sharing adds to shared pages: the preferences panel on /me/, the records section."""
+"""What sharing adds to shared pages: the preferences panel on /me/, the records section,
+this week's sharing on the dashboard."""
 
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from people.models import User
 from people.records import RecordSection
 from portal.extensions import Panel
 from sharing.forms import TopicsForm, WeeklyCapForm
-from sharing.models import Share, SharingPreferences, SharingSettings, Suggestion
-from sharing.selectors import topics_in_use
+from sharing.models import Share, SharingSettings, Suggestion
+from sharing.selectors import (
+    preferences_get,
+    share_totals,
+    shares_earning_in_week,
+    topics_marked,
+    weekly_cap_for,
+)
 
 
 def me_panel(request) -> Panel | None:
     user = request.user
-    preferences = SharingPreferences.objects.filter(user=user).first()
-    # One query for the library's topics, each marked if this person follows it.
-    topics = list(
-        topics_in_use().annotate(
-            followed=Exists(
-                SharingPreferences.topics.through.objects.filter(
-                    sharingpreferences__user=user, tag=OuterRef("pk")
-                )
-            )
-        )
-    )
+    preferences = preferences_get(user=user)
+    topics = topics_marked(user=user)
     followed = [str(topic.pk) for topic in topics if topic.followed]
     return Panel(
         "sharing-preferences",
@@ -41,7 +39,7 @@ def me_panel(request) -> Panel | None:
 
 
 def _collect(user: User) -> dict[str, Any]:
-    preferences = SharingPreferences.objects.filter(user=user).first()
+    preferences = preferences_get(user=user)
     return {
         "shares": [
             {
@@ -89,25 +87,18 @@ def records_section() -> RecordSection:
 
 def dashboard_panel(request) -> Panel | None:
     """This week's sharing at a glance, for people who have shared at least once."""
-    from django.db.models import Count, Sum
-    from django.utils import timezone
-
-    from sharing.services import week_start, weekly_cap_for
-
     user = request.user
-    shares = Share.objects.filter(user=user)
-    totals = shares.aggregate(count=Count("pk"), clicks=Sum("credited_clicks"))
-    if not totals["count"]:
+    shares, clicks = share_totals(user=user)
+    if not shares:
         return None
-    monday = week_start(timezone.now())
     cap, _ = weekly_cap_for(user=user)
     return Panel(
         "sharing",
         "sharing/dashboard_panel.html",
         {
-            "this_week": shares.filter(created_at__gte=monday, earned_points=True).count(),
+            "this_week": shares_earning_in_week(user=user, at=timezone.now()),
             "cap": cap,
-            "shares": totals["count"],
-            "clicks": totals["clicks"] or 0,
+            "shares": shares,
+            "clicks": clicks,
         },
     )

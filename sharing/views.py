@@ -18,18 +18,23 @@ from django.views.decorators.vary import vary_on_headers
 from people.platforms import PLATFORMS
 from people.selectors import network_list
 from sharing.captions import CODE_LENGTH, tracked_url, tracked_url_sample
-from sharing.clicks import click_record
 from sharing.forms import ShareForm, SuggestionForm, TopicsForm, WeeklyCapForm
 from sharing.gate import sharing_gate
-from sharing.models import Share, SharePostPage, SharingSettings
-from sharing.selectors import shares_mine, suggestions_mine, topics_in_use
+from sharing.models import SharePostPage, SharingSettings
+from sharing.selectors import (
+    post_is_available,
+    share_of,
+    shares_mine,
+    suggestions_mine,
+    topics_in_use,
+    variant_next,
+)
 from sharing.services import (
     SharingError,
-    post_is_available,
+    click_record,
     preferences_set,
     share_create,
     suggestion_create,
-    variant_next,
 )
 from sharing.tracking import client_ip
 
@@ -102,7 +107,7 @@ def share(request, post_id: int, platform: str):
     post = get_object_or_404(SharePostPage, pk=post_id)
     if platform not in PLATFORMS or platform not in post.caption_platforms():
         raise Http404
-    existing = Share.objects.filter(user=request.user, post=post, platform=platform).first()
+    existing = share_of(user=request.user, post=post, platform=platform)
     if existing is not None and request.method == "GET":
         message = "You shared this already: here is the same link."
         return _render_share(

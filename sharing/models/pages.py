@@ -48,6 +48,7 @@ class ShareHubPage(Page):
         verbose_name = "content library"
 
     def get_context(self, request, *args, **kwargs):
+        # sharing.library reads through selectors that import this model: imported on use.
         from sharing.library import library_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -129,6 +130,7 @@ class SharePostPage(Page):
             raise ValidationError({"slug": f"“{self.slug}” is used by the library itself."})
 
     def get_context(self, request, *args, **kwargs):
+        # sharing.library reads through selectors that import this model: imported on use.
         from sharing.library import post_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -15,7 +15,7 @@ import json
 from leaderboard.selectors import leaderboard_top
 from people.models import User
 from sharing.models import Share, SharePostPage, SharingPreferences, SharingSettings
-from sharing.services import post_is_available
+from sharing.selectors import post_is_available
 
 settings = SharingSettings.load()
 settings.weekly_cap = 500

@@ -13,8 +13,7 @@ from leaderboard.services import points_award
 from notifications.models import DigestSent
 from notifications.services import digests_send
 from people.models import ConsentKind
-from sharing.clicks import click_record
-from sharing.services import share_create
+from sharing.services import click_record, share_create
 from tests.leaderboard.factories import BadgeFactory
 from tests.notifications.factories import advocate, grant
 from tests.people.factories import UserFactory

@@ -1,16 +1,19 @@
 """The library: readable by everyone, the gate's missing steps, "For you" with reasons."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.utils import timezone
+from taggit.models import Tag
 
 from people.models import ConsentKind
 from people.services import consent_set
 from sharing.selectors import library_rank, posts_available
-from sharing.services import preferences_set, share_create
+from sharing.services import post_retract, preferences_set, share_create
 from tests.people.factories import DepartmentFactory, UserFactory
+from tests.policies.factories import PolicyPageFactory
 from tests.sharing.factories import advocate_make, hub_get, post_create
 
 pytestmark = pytest.mark.django_db
@@ -23,14 +26,10 @@ def client_for(user) -> Client:
 
 
 def missing_steps(html: str) -> list[str]:
-    import re
-
     return re.findall(r'class="gate-step is-missing" data-step="(\w+)"', html)
 
 
 def test_a_new_employee_reads_the_library_sees_every_missing_step_and_no_share_buttons():
-    from tests.policies.factories import PolicyPageFactory
-
     PolicyPageFactory()
     post = post_create(title="Relay 5 is here", priority=True)
     user = UserFactory()
@@ -83,8 +82,6 @@ def test_for_you_ranks_by_fit_and_says_why():
         title="Priority", captions={"facebook": ["a"]}, priority=True, published_at=old
     )
     user = advocate_make(platforms=["linkedin"], department=sales)
-    from taggit.models import Tag
-
     preferences_set(user=user, topic_ids=[Tag.objects.get(name="Product").pk])
     html = client_for(user).get("/share/").content.decode()
     assert html.index("Fits all") < html.index("Network only")
@@ -144,8 +141,6 @@ def test_filters_by_network_and_topic_with_and_without_htmx():
 
 
 def test_scheduled_expired_and_retracted_posts_are_not_in_the_library():
-    from sharing.services import post_retract
-
     post_create(title="Draft one", live=False)
     expired = post_create(title="Expired one")
     expired.unpublish(set_expired=True)

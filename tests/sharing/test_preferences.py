@@ -4,9 +4,10 @@ import json
 
 import pytest
 from django.test import Client
+from taggit.models import Tag
 
 from sharing.models import SharingPreferences
-from sharing.services import share_create
+from sharing.services import share_create, suggestion_create
 from tests.people.factories import UserFactory
 from tests.sharing.factories import advocate_make, post_create
 
@@ -28,8 +29,6 @@ def test_me_shows_the_sharing_preferences_panel_with_the_librarys_topics():
 
 
 def test_following_topics_is_saved_and_shown_checked():
-    from taggit.models import Tag
-
     post_create(topics=("Product", "Hiring"))
     user = UserFactory()
     client = client_for(user)
@@ -63,8 +62,6 @@ def test_a_personal_cap_is_saved_cleared_and_validated():
 
 
 def test_the_personal_data_export_includes_shares_and_suggestions():
-    from sharing.services import suggestion_create
-
     user = advocate_make()
     share = share_create(user=user, post=post_create(), platform="linkedin", text="Hi").share
     suggestion_create(user=user, url="https://a.example/x", note="Good")

@@ -3,9 +3,8 @@
 import pytest
 
 from leaderboard.models import LedgerEntry, Reason
-from sharing.clicks import click_record
 from sharing.models import Click, Share
-from sharing.services import share_create
+from sharing.services import click_record, share_create
 from tests.sharing.factories import advocate_make, post_create
 from tests.threads import run_many
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from leaderboard.models import LedgerEntry
 from sharing.models import Share, SharingSettings
-from sharing.services import SharingError, preferences_set, share_create
+from sharing.services import SharingError, post_retract, preferences_set, share_create
 from tests.sharing.factories import advocate_make, post_create
 
 pytestmark = pytest.mark.django_db
@@ -197,8 +197,6 @@ def test_copy_only_networks_get_copy_buttons_and_no_share_page():
 
 
 def test_my_shares_lists_each_share_with_link_clicks_and_state():
-    from sharing.services import post_retract
-
     user = advocate_make(platforms=["linkedin", "x"])
     live = post_create(title="Live one", captions={"linkedin": ["a"]})
     gone = post_create(title="Gone one", captions={"x": ["b"]})

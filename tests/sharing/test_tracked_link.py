@@ -4,14 +4,16 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from leaderboard.models import LedgerEntry, PointsSettings
-from sharing.clicks import click_record
-from sharing.models import Click, Refusal, Share, SharingSettings
-from sharing.services import post_retract, share_create
+from sharing.models import Campaign, Click, Refusal, Share, SharePostPage, SharingSettings
+from sharing.services import click_record, post_retract, share_create
 from sharing.tracking import utm_merge
+from tests.people.factories import UserFactory
 from tests.sharing.factories import advocate_make, post_create
 
 pytestmark = pytest.mark.django_db
@@ -73,8 +75,6 @@ def test_a_visitor_is_sent_to_the_target_with_utm_and_the_click_is_credited(shar
 
 
 def test_the_campaign_slug_is_the_utm_campaign_when_there_is_one():
-    from sharing.models import Campaign
-
     campaign = Campaign.objects.create(name="Spring", slug="spring-launch")
     post = post_create(campaign=campaign)
     share = share_create(user=advocate_make(), post=post, platform="linkedin", text="Hi").share
@@ -178,8 +178,6 @@ def test_the_sharers_own_logged_in_session_is_not_credited(share):
 
 
 def test_another_employee_logged_in_is_credited(share):
-    from tests.people.factories import UserFactory
-
     client = Client()
     client.force_login(UserFactory())
     visit(share, client=client)
@@ -265,8 +263,6 @@ def test_an_expired_post_shows_the_neutral_page(share):
 
 
 def test_a_post_past_its_expiry_time_is_unavailable_even_before_the_scheduler_runs(share):
-    from sharing.models import SharePostPage
-
     SharePostPage.objects.filter(pk=share.post_id).update(
         expire_at=timezone.now() - timedelta(minutes=1)
     )
@@ -326,9 +322,6 @@ def test_the_refused_path_uses_a_fixed_number_of_queries(
 
 
 def test_the_credited_path_costs_the_same_with_a_long_history(share):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def credited_visit(ip):
         with CaptureQueriesContext(connection) as queries:
             assert visit(share, ua=FIREFOX, ip=ip).status_code == 302

@@ -1,0 +1,106 @@
+"""The library ranked for one person: a card per post with the reasons it is shown."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from taggit.models import Tag
+
+from people.models import User
+from people.platforms import PLATFORMS
+from sharing.models import SharePostPage
+from sharing.selectors.posts import post_topics
+
+NEW_FOR = timedelta(days=7)
+
+
+@dataclass
+class Card:
+    post: SharePostPage
+    score: int = 0
+    reasons: list[str] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
+    topics: list[Tag] = field(default_factory=list)
+    shared_on: list[str] = field(default_factory=list)
+
+    @property
+    def fits(self) -> bool:
+        return bool(self.reasons)
+
+    @property
+    def reason_text(self) -> str:
+        return " · ".join(self.reasons)
+
+    @property
+    def platform_labels(self) -> list[str]:
+        return [PLATFORMS[key].label for key in self.platforms]
+
+    @property
+    def shared_labels(self) -> list[str]:
+        return [PLATFORMS[key].label for key in self.shared_on]
+
+    def add(self, points: int, reason: str) -> None:
+        self.score += points
+        self.reasons.append(reason)
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _card(
+    *,
+    user: User,
+    post: SharePostPage,
+    used: dict[str, str],
+    followed: set[int],
+    shared: dict[int, list[str]],
+    at: datetime,
+) -> Card:
+    card = Card(post=post, platforms=post.caption_platforms(), topics=post_topics(post))
+    fitting = [key for key in card.platforms if key in used]
+    if fitting:
+        labels = [f"{PLATFORMS[key].label} ({used[key]})" for key in fitting]
+        card.add(3, "You're on " + _join(labels))
+    departments = list(post.departments.all())
+    if user.department_id and any(d.pk == user.department_id for d in departments):
+        card.add(2, next(d.name for d in departments if d.pk == user.department_id))
+    matched = [tag.name for tag in card.topics if tag.pk in followed]
+    if matched:
+        card.add(2 * len(matched), "You follow " + _join(matched))
+    if post.priority:
+        card.add(2, "Priority")
+    if post.first_published_at and at - post.first_published_at < NEW_FOR:
+        card.add(1, "New this week")
+    card.shared_on = shared.get(post.pk, [])
+    if card.shared_on:
+        card.score -= 6
+    return card
+
+
+def library_rank(
+    *,
+    user: User,
+    posts: list[SharePostPage],
+    networks: list[tuple[str, str]],
+    followed: set[int],
+    shared: dict[int, list[str]],
+    at: datetime | None = None,
+) -> list[Card]:
+    """Cards for `posts`, best fit first, each with the reasons it is shown.
+
+    Fit: a caption for a network the person uses (3), their department (2), a topic they
+    follow (2 each), priority (2), new this week (1); already shared by them sinks it (-6).
+    Ties go to the newest post.
+    """
+    at = at or timezone.now()
+    used: dict[str, str] = {}
+    for platform, audience in networks:
+        used.setdefault(platform, audience)
+    cards = [
+        _card(user=user, post=post, used=used, followed=followed, shared=shared, at=at)
+        for post in posts
+    ]
+    # Stable sort keeps the newest-first order among equal scores.
+    cards.sort(key=lambda card: -card.score)
+    return cards

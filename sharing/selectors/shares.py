@@ -1,0 +1,86 @@
+"""Reads about shares: one person's shares and suggestions, their week, a post's sharers."""
+
+from datetime import datetime
+from itertools import groupby
+
+from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
+
+from people.models import User
+from portal.periods import WEEK, day_start, week_start
+from sharing.models import Share, SharePostPage, ShareState, Suggestion
+from sharing.selectors.posts import post_is_available
+
+
+def share_of(*, user: User, post: SharePostPage, platform: str) -> Share | None:
+    """`user`'s share of `post` on `platform`, if they made one."""
+    return Share.objects.filter(user=user, post=post, platform=platform).first()
+
+
+def shares_on_post(*, user: User, post: SharePostPage) -> dict[str, Share]:
+    """`user`'s shares of `post`, by platform."""
+    return {share.platform: share for share in Share.objects.filter(user=user, post=post)}
+
+
+def shares_by_post(*, user: User) -> dict[int, list[str]]:
+    """Post id → the platforms `user` shared it on."""
+    shared: dict[int, list[str]] = {}
+    for post_id, platform in Share.objects.filter(user=user).values_list("post_id", "platform"):
+        shared.setdefault(post_id, []).append(platform)
+    return shared
+
+
+def shares_earning_in_week(*, user: User, at: datetime) -> int:
+    """How many of `user`'s shares earned points in the week (Monday to Sunday) of `at`."""
+    monday = week_start(at)
+    return Share.objects.filter(
+        user=user,
+        earned_points=True,
+        created_at__gte=day_start(monday),
+        created_at__lt=day_start(monday + WEEK),
+    ).count()
+
+
+def share_totals(*, user: User) -> tuple[int, int]:
+    """How many shares `user` made and how many clicks on them were credited, all time."""
+    totals = Share.objects.filter(user=user).aggregate(
+        count=Count("pk"), clicks=Sum("credited_clicks")
+    )
+    return totals["count"], totals["clicks"] or 0
+
+
+def share_state(share: Share, *, at: datetime | None = None) -> ShareState:
+    """Retracted, expired (its post gone, unpublished or past expiry) or live."""
+    if share.retracted_at is not None:
+        return ShareState.RETRACTED
+    if not post_is_available(share.post, at=at):
+        return ShareState.EXPIRED
+    return ShareState.LIVE
+
+
+def shares_mine(*, user: User) -> list[Share]:
+    """The person's shares, newest first, each with `.state` (live, expired, retracted)."""
+    shares = list(Share.objects.filter(user=user).select_related("post"))
+    now = timezone.now()
+    for share in shares:
+        share.state = share_state(share, at=now)
+    return shares
+
+
+def post_sharers(*, post: SharePostPage) -> list[tuple[User, list[str]]]:
+    """Everyone who shared `post`, by id, each with the platforms they shared it on (newest
+    share first)."""
+    shares = (
+        Share.objects.filter(post=post)
+        .select_related("user")
+        .order_by("user_id", "-created_at", "-id")
+    )
+    return [
+        (group[0].user, [share.platform for share in group])
+        for group in (list(g) for _, g in groupby(shares, key=lambda share: share.user_id))
+    ]
+
+
+def suggestions_mine(*, user: User) -> QuerySet[Suggestion]:
+    """The person's suggestions, newest first, with the post an accepted one became."""
+    return Suggestion.objects.filter(user=user).select_related("post")

@@ -1,0 +1,2 @@
+class SharingError(ValueError):
+    """An action that cannot be done, with a message for the person who asked."""

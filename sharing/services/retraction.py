@@ -1,0 +1,50 @@
+"""Retracting a post: its links stop leading anywhere and everyone who shared it is told."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
+
+from notifications.services import notification_send
+from people.models import User
+from people.platforms import PLATFORMS
+from sharing.models import Share, SharePostPage
+from sharing.notices import RETRACTION
+from sharing.selectors import post_sharers
+
+
+@transaction.atomic
+def post_retract(*, post: SharePostPage, by: User | None, at: datetime | None = None) -> int:
+    """Unpublish `post`, mark every share of it retracted and ask each sharer to remove their
+    post, with links to their shares. Returns how many people were told. Idempotent."""
+    at = at or timezone.now()
+    post = SharePostPage.objects.select_for_update().get(pk=post.pk)
+    if post.retracted_at is None:
+        post.retracted_at = at
+        post.save(update_fields=["retracted_at"], clean=False)
+    if post.live:
+        # Who may retract is checked by the admin view; here it always goes through.
+        UnpublishPageAction(post, user=by).execute(skip_permission_checks=True)
+    Share.objects.filter(post=post, retracted_at__isnull=True).update(retracted_at=at)
+    sharers = post_sharers(post=post)
+    for user, platforms in sharers:
+        _ask_to_remove(user=user, post=post, platforms=platforms)
+    return len(sharers)
+
+
+def _ask_to_remove(*, user: User, post: SharePostPage, platforms: list[str]) -> None:
+    """The retraction notice, once per person and post (its key makes it idempotent)."""
+    networks = ", ".join(PLATFORMS[platform].label for platform in platforms)
+    notification_send(
+        user=user,
+        kind=RETRACTION,
+        title=f"Please remove your post: {post.title}",
+        body=(
+            f"“{post.title}” has been withdrawn. Please delete what you posted on "
+            f"{networks}. Its link now shows a neutral “no longer available” page."
+        ),
+        url=f"{reverse('sharing:mine')}?retracted={post.pk}",
+        key=f"retraction:{post.pk}:{user.pk}",
+    )

@@ -1,0 +1,165 @@
+"""Sharing a post: one share per person, post and network, points within the weekly cap."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from leaderboard.models import Reason
+from leaderboard.services import points_award
+from people.models import User
+from people.platforms import PLATFORMS
+from people.selectors import network_list
+from sharing.captions import (
+    caption_compose,
+    caption_normalise,
+    caption_overflow,
+    code_new,
+    tracked_url_sample,
+)
+from sharing.gate import sharing_allowed
+from sharing.models import NoPointsReason, Share, SharePostPage, SharingSettings
+from sharing.selectors import (
+    post_is_available,
+    share_of,
+    shares_earning_in_week,
+    weekly_cap_for,
+)
+from sharing.services.errors import SharingError
+
+SHARED_BEFORE = (
+    "You already shared this on {label}: here is the same link again. "
+    "Sharing it again earns no more points."
+)
+
+
+@dataclass(frozen=True)
+class ShareOutcome:
+    share: Share
+    created: bool
+    points: int
+    message: str
+
+
+@transaction.atomic
+def share_create(
+    *,
+    user: User,
+    post: SharePostPage,
+    platform: str,
+    text: str,
+    include_disclosure: bool = True,
+    variant: int = 0,
+    at: datetime | None = None,
+) -> ShareOutcome:
+    """Record `user` sharing `post` on `platform` with their caption `text`.
+
+    Only for someone past the gate, on a network they declared, for a post that is
+    available and has a caption for that network. One share per person, post and platform:
+    sharing again returns the same share (same tracked link) and earns nothing. Within the
+    weekly cap a new share earns the "share" points; past it, it is recorded and earns
+    nothing, and the message says why. Raises SharingError with a message otherwise.
+    """
+    at = at or timezone.now()
+    if platform not in PLATFORMS:
+        raise SharingError("We don't know that network.")
+    label = PLATFORMS[platform].label
+    existing = share_of(user=user, post=post, platform=platform)
+    if existing is not None:
+        return ShareOutcome(existing, False, 0, SHARED_BEFORE.format(label=label))
+    variants = _check_may_share(user=user, post=post, platform=platform, label=label, at=at)
+    settings = SharingSettings.current()
+    disclosure = _disclosure(settings, include_disclosure)
+    caption = _caption(platform=platform, label=label, text=text, disclosure=disclosure)
+    cap, cap_reason = weekly_cap_for(user=user, settings=settings)
+    earns = shares_earning_in_week(user=user, at=at) < cap
+    share = Share(
+        user=user,
+        post=post,
+        post_title=post.title,
+        platform=platform,
+        code=code_new(),
+        caption=caption,
+        variant=variant if 0 <= variant < len(variants) else 0,
+        earned_points=earns,
+        no_points_reason=NoPointsReason.NONE if earns else cap_reason,
+        created_at=at,
+    )
+    if not _inserted(share):
+        # The same share was confirmed twice at once (a double click): the first one stands.
+        first = Share.objects.get(user=user, post=post, platform=platform)
+        return ShareOutcome(first, False, 0, f"You already shared this on {label}.")
+    if not earns:
+        return ShareOutcome(share, True, 0, _past_cap_message(label, cap, cap_reason))
+    entry, _ = points_award(
+        user=user, reason=Reason.SHARE, key=f"share:{share.pk}", source=share, at=at
+    )
+    return ShareOutcome(share, True, entry.points, f"Shared on {label}. +{entry.points} points.")
+
+
+def _check_may_share(
+    *, user: User, post: SharePostPage, platform: str, label: str, at: datetime
+) -> list[str]:
+    """The post's caption variants for `platform`, once `user` may share it there."""
+    if not sharing_allowed(user=user):
+        raise SharingError(
+            "Sharing unlocks once you are certified, have acknowledged the "
+            "current policy and have opted in to advocacy."
+        )
+    if not post_is_available(post, at=at):
+        raise SharingError("This post is no longer available to share.")
+    variants = post.variants(platform)
+    if not variants:
+        raise SharingError(f"This post has no caption for {label}.")
+    if not network_list(user=user).filter(platform=platform).exists():
+        raise SharingError(f"Add {label} to your networks on My settings to share there.")
+    return variants
+
+
+def _disclosure(settings: SharingSettings, include: bool) -> str:
+    """The disclosure the caption ends with: always, unless the programme lets advocates
+    remove it and this one did."""
+    if include or not settings.advocates_may_remove_disclosure:
+        return settings.disclosure_text
+    return ""
+
+
+def _caption(*, platform: str, label: str, text: str, disclosure: str) -> str:
+    """The caption as it will be posted, once it is not empty and fits the network with the
+    disclosure and the tracked link."""
+    text = caption_normalise(text)
+    if not text:
+        raise SharingError("Write a caption, or keep the suggested one.")
+    overflow = caption_overflow(
+        platform=platform, text=text, disclosure=disclosure, url=tracked_url_sample()
+    )
+    if overflow > 0:
+        raise SharingError(
+            f"Your caption is {overflow} character{'s' if overflow != 1 else ''} too long for "
+            f"{label} once the disclosure and the link are added."
+        )
+    return caption_compose(text=text, disclosure=disclosure)
+
+
+def _inserted(share: Share) -> bool:
+    """Insert `share`; False when a concurrent confirm inserted the same one first."""
+    try:
+        with transaction.atomic():
+            share.save(force_insert=True)
+    except IntegrityError:
+        return False
+    return True
+
+
+def _past_cap_message(label: str, cap: int, cap_reason: str) -> str:
+    which = (
+        "your personal weekly cap"
+        if cap_reason == NoPointsReason.PERSONAL_CAP
+        else "the programme's weekly cap"
+    )
+    return (
+        f"Shared on {label}. This one earns no points: you have reached {which} of {cap} "
+        f"shares that earn points this week. Sharing less often keeps each share "
+        f"meaningful; the count starts again on Monday."
+    )
