@@ -3,7 +3,6 @@
 from django.test import Client
 
 from bench.harness import Figure, count_queries, time_ms
-from courses.selectors import page_url
 from courses.services import lesson_complete, quiz_attempt_start
 from people.models import User
 from tests.courses.factories import make_course
@@ -31,7 +30,7 @@ def measure() -> list[Figure]:
         )
         assert response.status_code == 200, response.content[:500]
 
-    lesson_url = page_url(lessons[4].url_path)
+    lesson_url = lessons[4].get_url()
 
     def lesson_page():
         assert client.get(lesson_url).status_code == 200

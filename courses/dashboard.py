@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from courses.selectors import advocate_is_certified, page_url, training_overview
+from courses.selectors import TrainingStatus, advocate_is_certified, training_overview
 from courses.services import enrolments_apply_rules
 from portal.extensions import Panel, Step
 from portal.navigation import live_section_urls
@@ -21,9 +21,10 @@ def training_step(user) -> Step:
         status = f"{row.done_steps} of {row.total_steps} steps"
         if row.due_on and not row.completed:
             due = date_format(row.due_on, "j F")
-            status += f" · Overdue since {due}" if row.status == "overdue" else f" · Due {due}"
+            overdue = row.status == TrainingStatus.OVERDUE
+            status += f" · Overdue since {due}" if overdue else f" · Due {due}"
         if done:
-            url, action = page_url(row.course.url_path), "View course"
+            url, action = row.url, "View course"
         else:
             url, action = row.next_url, "Continue" if row.done_steps else "Start"
     certificate = next((c for c in overview.certificates if c.valid), None)

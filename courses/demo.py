@@ -4,6 +4,7 @@ histories made through the real services (so points and badges follow from them)
 import random
 import uuid
 from datetime import timedelta
+from enum import StrEnum
 
 from django.utils import timezone
 from wagtail.models import Site
@@ -13,6 +14,7 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,
+    FeedbackMode,
     LessonCompletion,
     LessonPage,
     OnboardingRule,
@@ -20,6 +22,7 @@ from courses.models import (
     QuizPage,
 )
 from courses.notices import TRAINING_DUE
+from courses.quiz_rules import QuestionKind
 from courses.services import (
     lesson_complete,
     onboarding_rule_create,
@@ -47,7 +50,7 @@ def _body(blocks: list) -> list[dict]:
 
 def _question(question: dict) -> dict:
     kind = question["type"]
-    if kind == "true_false":
+    if kind == QuestionKind.TRUE_FALSE:
         truth = next(c["text"] for c in question["choices"] if c["correct"]) == "True"
         value = {
             "text": question["text"],
@@ -109,7 +112,7 @@ def _course(index: CourseIndexPage, data: dict, **fields) -> CoursePage:
             draw_count=quiz["draw"],
             wait_minutes=30,
             shuffle=True,
-            feedback="submit",
+            feedback=FeedbackMode.SUBMIT,
             questions=[_question(q) for q in quiz["questions"]],
         ),
     )
@@ -158,18 +161,30 @@ def _take_quiz(user, quiz, *, at, right: int) -> QuizAttempt:
     return attempt
 
 
-def _history(user, lessons, quiz, *, plan: str, days_ago: int, rng) -> None:
+class Plan(StrEnum):
+    """The training history a demo employee gets."""
+
+    CERTIFIED = "certified"
+    RETRIED = "retried"  # failed once, then certified
+    IN_PROGRESS = "in_progress"
+    FAILED = "failed"
+    NONE = "none"
+
+
+def _history(user, lessons, quiz, *, plan: Plan, days_ago: int, rng) -> None:
     now = timezone.now()
     start = now - timedelta(days=days_ago, hours=rng.randint(1, 8))
-    read = len(lessons) if plan in {"certified", "retried", "failed"} else rng.randint(1, 5)
+    read = (
+        len(lessons) if plan in {Plan.CERTIFIED, Plan.RETRIED, Plan.FAILED} else rng.randint(1, 5)
+    )
     for number, lesson in enumerate(lessons[:read]):
         lesson_complete(user=user, lesson=lesson, at=start + timedelta(minutes=9 * number))
     at = start + timedelta(hours=1)
     total = quiz.draw_count
-    if plan in {"retried", "failed"}:
+    if plan in {Plan.RETRIED, Plan.FAILED}:
         _take_quiz(user, quiz, at=at, right=rng.randint(3, total - 3))
         at += timedelta(days=1)
-    if plan in {"certified", "retried"}:
+    if plan in {Plan.CERTIFIED, Plan.RETRIED}:
         _take_quiz(user, quiz, at=at, right=rng.choice([total - 1, total, total]))
 
 
@@ -191,21 +206,21 @@ def seed(*, stdout) -> int:
     for username, days in (("advocate", 100), ("hr", 300)):
         user = User.objects.filter(username=username).first()
         if user is not None:
-            _history(user, lessons, quiz, plan="certified", days_ago=days, rng=rng)
+            _history(user, lessons, quiz, plan=Plan.CERTIFIED, days_ago=days, rng=rng)
             created.append(user)
     others = User.objects.exclude(username__in=["advocate", "hr", "newhire"]).order_by("pk")
     # About 60% certified (some on a second attempt), the rest spread over in progress,
     # failed once, and not started; unfinished ones past their due date show as overdue.
-    plans = ["certified"] * 21 + ["retried"] * 6 + ["in_progress"] * 9 + ["failed"] * 5
-    plans += ["none"] * 3
+    plans = [Plan.CERTIFIED] * 21 + [Plan.RETRIED] * 6 + [Plan.IN_PROGRESS] * 9
+    plans += [Plan.FAILED] * 5 + [Plan.NONE] * 3
     rng.shuffle(plans)
     for user, plan in zip(others, plans, strict=False):
-        if plan == "none":
+        if plan == Plan.NONE:
             continue
         joined_days = (now.date() - user.joined_on).days
         days_ago = max(1, min(joined_days, 28) - rng.randint(0, 3))
         _history(user, lessons, quiz, plan=plan, days_ago=days_ago, rng=rng)
-        if plan in {"in_progress", "none"} and rng.random() < 0.5:
+        if plan == Plan.IN_PROGRESS and rng.random() < 0.5:
             # HR gave some people more time, as editors do in the Enrolments admin.
             Enrolment.objects.filter(user=user, course=basic).update(
                 due_on=now.date() + timedelta(days=rng.randint(2, 12))

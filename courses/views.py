@@ -14,13 +14,13 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from courses import services
-from courses.models import Certificate, CoursePage, LessonPage, QuizAttempt, QuizPage
+from courses.models import Certificate, FeedbackMode, LessonPage, QuizAttempt, QuizPage
+from courses.quiz_rules import Refusal
 from courses.selectors import (
     attempt_answer_feedback,
     attempt_question,
     attempt_review,
-    lesson_context,
-    page_url,
+    lesson_state,
     quiz_state,
 )
 
@@ -31,11 +31,12 @@ def lesson_complete(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     _, created = services.lesson_complete(user=request.user, lesson=lesson)
     if request.htmx:
-        context = {"page": lesson, **lesson_context(user=request.user, lesson=lesson)}
+        state = lesson_state(user=request.user, lesson=lesson, request=request)
+        context = {"page": lesson, "lesson": state}
         return TemplateResponse(request, "courses/lesson_page.html#completion", context)
     if created:
         messages.success(request, f"“{lesson.title}” is marked as complete.")
-    return redirect(page_url(lesson.url_path))
+    return redirect(lesson.get_url(request))
 
 
 @require_POST
@@ -45,7 +46,7 @@ def quiz_start(request, quiz_id: int):
         attempt = services.quiz_attempt_start(user=request.user, quiz=quiz)
     except services.QuizRefused as refusal:
         messages.error(request, refusal.message)
-        return redirect(page_url(quiz.url_path))
+        return redirect(quiz.get_url(request))
     return redirect("courses:attempt", attempt_id=attempt.pk)
 
 
@@ -64,8 +65,6 @@ def _attempt_context(attempt: QuizAttempt, **extra) -> dict:
         "attempt": attempt,
         "quiz": attempt.quiz,
         "course": attempt.course,
-        "quiz_url": page_url(attempt.quiz.url_path),
-        "course_url": page_url(attempt.course.url_path),
         "question": (
             attempt_question(attempt=attempt, position=attempt.position)
             if attempt.is_open and attempt.position < attempt.total
@@ -83,7 +82,7 @@ def _result_context(request, attempt: QuizAttempt) -> dict:
         attempt,
         state=state,
         certificate=certificate,
-        review=attempt_review(attempt=attempt) if attempt.feedback != "never" else [],
+        review=attempt_review(attempt=attempt) if attempt.feedback != FeedbackMode.NEVER else [],
     )
 
 
@@ -125,7 +124,7 @@ def attempt_answer(request, attempt_id: int):
         messages.warning(request, refusal.message)
         return HttpResponseClientRedirect(result_url) if request.htmx else redirect(result_url)
     except services.QuizRefused as refusal:
-        if refusal.code == "submitted":
+        if refusal.code == Refusal.SUBMITTED:
             messages.warning(request, refusal.message)
             return HttpResponseClientRedirect(result_url) if request.htmx else redirect(result_url)
         attempt.refresh_from_db()
@@ -134,7 +133,7 @@ def attempt_answer(request, attempt_id: int):
             return TemplateResponse(request, "courses/attempt.html#quiz", context, status=422)
         return TemplateResponse(request, "courses/attempt.html", context, status=400)
     feedback = None
-    if attempt.feedback == "each":
+    if attempt.feedback == FeedbackMode.EACH:
         feedback = attempt_answer_feedback(
             attempt=attempt, position=answer.position, choice_ids=answer.choice_ids
         )
@@ -166,11 +165,5 @@ def certificate_detail(request, code: str):
     return TemplateResponse(
         request,
         "courses/certificate.html",
-        {
-            "certificate": certificate,
-            "valid": certificate.is_valid_on(timezone.localdate()),
-            "course_url": page_url(certificate.course.url_path)
-            if isinstance(certificate.course, CoursePage)
-            else "",
-        },
+        {"certificate": certificate, "valid": certificate.is_valid_on(timezone.localdate())},
     )

@@ -1,32 +1,16 @@
 """Admin screens for what editors manage that is not a page (onboarding rules and hand
-enrolments), and what training adds to shared pages and commands."""
+enrolments), the refusal to delete pages that hold people's records, and what training
+adds to shared pages and commands."""
 
-from datetime import timedelta
-
-from django.db import transaction
-from django.utils import timezone
 from wagtail import hooks
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from courses import dashboard, demo, notices, records
-from courses.models import Enrolment, EnrolmentSource, OnboardingRule
-from courses.services import onboarding_rule_apply
+from courses.admin_views import EnrolmentCreateView, RuleCreateView, training_records_held
+from courses.models import Enrolment, OnboardingRule
 from notifications.kinds import NOTIFICATION_KINDS
 from people.records import RECORDS_SECTION
-from portal.extensions import DASHBOARD_PANEL, DASHBOARD_STEP, DEMO_SEED
-
-
-class RuleCreateView(generic.CreateView):
-    def save_instance(self):
-        rule = super().save_instance()
-        enrolled = onboarding_rule_apply(rule=rule)
-        self.enrolled = enrolled
-        return rule
-
-    def get_success_message(self, instance):
-        count = getattr(self, "enrolled", 0)
-        return f"Rule added; {count} employee{'s' if count != 1 else ''} enrolled."
+from portal.extensions import DASHBOARD_PANEL, DASHBOARD_STEP, DEMO_SEED, PAGE_RECORDS
 
 
 class OnboardingRuleViewSet(ModelViewSet):
@@ -36,19 +20,6 @@ class OnboardingRuleViewSet(ModelViewSet):
     form_fields = ["course", "department", "due_days"]
     list_display = ["course", "who", "days", "created_at"]
     add_view_class = RuleCreateView
-
-
-class EnrolmentCreateView(generic.CreateView):
-    def save_instance(self):
-        instance = self.form.instance
-        instance.source = EnrolmentSource.MANUAL
-        instance.created_by = self.request.user
-        if instance.due_on is None:
-            instance.due_on = timezone.localdate() + timedelta(
-                days=instance.course.default_due_days
-            )
-        with transaction.atomic():
-            return super().save_instance()
 
 
 class EnrolmentViewSet(ModelViewSet):
@@ -80,3 +51,4 @@ hooks.register(RECORDS_SECTION, lambda: records.SECTION, order=20)
 hooks.register(DEMO_SEED, demo.seed, order=30)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DEMO_SEED, demo.seed_notices, order=73)
+hooks.register(PAGE_RECORDS, training_records_held)

@@ -1,16 +1,29 @@
-"""The acknowledgement report in the Wagtail admin (with Wagtail's CSV/XLSX export)."""
+"""The acknowledgement report in the Wagtail admin (with Wagtail's CSV/XLSX export), and
+the refusal to delete a policy page that people's records refer to."""
 
 import django_filters
+from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from people.models import Department, User
 from policies.models import Acknowledgement
 from policies.report import acknowledgement_people, acknowledgement_summary, report_versions
+from policies.selectors import policy_records_under
+
+
+class AcknowledgementStatus(models.TextChoices):
+    MISSING = "missing", "Still to acknowledge"
+    DONE = "done", "Acknowledged"
+
+    @classmethod
+    def of(cls, acknowledged_at) -> "AcknowledgementStatus":
+        return cls.DONE if acknowledged_at else cls.MISSING
 
 
 def _version_choices(request=None):
@@ -35,7 +48,7 @@ class AcknowledgementReportFilterSet(WagtailFilterSet):
     )
     status = django_filters.ChoiceFilter(
         label="Status",
-        choices=[("missing", "Still to acknowledge"), ("done", "Acknowledged")],
+        choices=AcknowledgementStatus.choices,
         method="filter_status",
         empty_label="Everyone",
     )
@@ -48,16 +61,16 @@ class AcknowledgementReportFilterSet(WagtailFilterSet):
         return queryset
 
     def filter_status(self, queryset, name, value):
-        if value == "missing":
+        if value == AcknowledgementStatus.MISSING:
             return queryset.filter(acknowledged_at__isnull=True)
-        if value == "done":
+        if value == AcknowledgementStatus.DONE:
             return queryset.filter(acknowledged_at__isnull=False)
         return queryset
 
 
 class StatusColumn(Column):
     def get_value(self, instance):
-        return "Acknowledged" if instance.acknowledged_at else "Still to acknowledge"
+        return AcknowledgementStatus.of(instance.acknowledged_at).label
 
 
 class AcknowledgementReportView(ReportView):
@@ -146,7 +159,7 @@ class AcknowledgementReportView(ReportView):
             "department_name": item.department.name if item.department else "",
             "policy": summary.title if summary else "",
             "version": summary.version if summary else "",
-            "status": "Acknowledged" if item.acknowledged_at else "Still to acknowledge",
+            "status": AcknowledgementStatus.of(item.acknowledged_at).label,
             "acknowledged_at": item.acknowledged_at or "",
         }
 
@@ -166,3 +179,26 @@ class AcknowledgementReportView(ReportView):
         context["summary"] = self.summary
         context["summary_selected"] = self.summary_selected
         return context
+
+
+def policy_records_held(*, page: Page) -> str | None:
+    """PAGE_RECORDS: why `page` cannot be deleted when it, or a page below it, is a policy
+    with versions or acknowledgements; None otherwise."""
+    records = policy_records_under(page=page)
+    if not records:
+        return None
+    # A policy has no pages below it: a page that has some holds policies, it is not one.
+    what, whose = ("the policies below it", "their") if page.numchild else ("it", "its")
+    versions = f"{records.versions} version{'s' if records.versions != 1 else ''}"
+    if records.people:
+        who = "1 person has" if records.people == 1 else f"{records.people} people have"
+        held = f"{who} acknowledged {what}, and {whose} version history ({versions}) is kept "
+        held += "with those acknowledgements; people's records"
+    else:
+        held = f"{whose} version history ({versions}) records what was in effect and when, "
+        held += "and records"
+    return (
+        f"“{page.get_admin_display_title()}” cannot be deleted: {held} are never deleted "
+        "with a page. Unpublish it instead: it leaves the portal, and the records stay for "
+        "their history and the reports."
+    )

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class PoliciesConfig(AppConfig):
@@ -7,9 +9,6 @@ class PoliciesConfig(AppConfig):
 
     def ready(self) -> None:
         # Models, selectors and services import models: only once apps are ready.
-        from django.db.models.signals import post_delete
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
         from policies.models import PolicyPage
         from policies.selectors import policies_cache_clear
         from policies.services import policy_version_record

@@ -6,6 +6,7 @@ Most employees acknowledged version 2; some only version 1; `newhire` none; `adv
 
 import datetime
 import zlib
+from enum import StrEnum
 
 from wagtail.models import Page, Site
 
@@ -40,14 +41,23 @@ def _create(home: Page, hr: User | None, **fields) -> PolicyPage:
     return PolicyPage.objects.get(pk=page.pk)
 
 
-def _group(username: str) -> str:
-    """Who acknowledged what, stable across runs: "both" (most), "v1" (some) or "none"."""
+class Group(StrEnum):
+    """Which versions a demo employee acknowledged."""
+
+    BOTH = "both"
+    FIRST = "v1"
+    NONE = "none"
+
+
+def _group(username: str) -> Group:
+    """Who acknowledged what, stable across runs: both versions (most), the first (some) or
+    none."""
     if username == "newhire":
-        return "none"
+        return Group.NONE
     if username in ("advocate", "hr"):
-        return "both"
+        return Group.BOTH
     bucket = zlib.crc32(username.encode()) % 10
-    return "none" if bucket == 0 else "v1" if bucket < 3 else "both"
+    return Group.NONE if bucket == 0 else Group.FIRST if bucket < 3 else Group.BOTH
 
 
 def seed(*, stdout) -> int:
@@ -69,7 +79,7 @@ def seed(*, stdout) -> int:
 
     if policy.version == 1:
         for person in people:
-            if _group(person.username) != "none":
+            if _group(person.username) != Group.NONE:
                 changed += policy_acknowledge(user=person, policy_id=policy.pk, version=1)[1]
         draft = policy.get_latest_revision_as_object()
         for name, value in _version_fields(POLICY["versions"][1]).items():
@@ -85,7 +95,7 @@ def seed(*, stdout) -> int:
         )
     )
     for person in people:
-        if _group(person.username) == "both" and person.pk not in done:
+        if _group(person.username) == Group.BOTH and person.pk not in done:
             changed += policy_acknowledge(user=person, policy_id=policy.pk, version=policy.version)[
                 1
             ]

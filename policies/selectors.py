@@ -1,10 +1,11 @@
-"""Reads for policies: current versions (cached), who still has to acknowledge what."""
+"""Reads for policies: current versions (cached), who still has to acknowledge what, and
+which records keep a policy page from being deleted."""
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.core.cache import cache
 from django.db.models import Q
+from wagtail.models import Page
 
 from people.models import User
 from policies.models import Acknowledgement, PolicyPage, PolicyVersion
@@ -69,11 +70,6 @@ def policies_pending(*, user: User) -> list[CurrentPolicy]:
     return [p for p in required if p.policy_id not in done]
 
 
-def policies_all_acknowledged(*, user: User) -> bool:
-    """True when `user` acknowledged the current version of every required live policy."""
-    return not policies_pending(user=user)
-
-
 @dataclass(frozen=True)
 class PolicyPageState:
     """What the policy page shows one person about their acknowledgement."""
@@ -122,10 +118,23 @@ def acknowledgement_list(*, user: User) -> list[dict]:
     ]
 
 
-def policy_versions(*, policy_id: int) -> list[PolicyVersion]:
-    return list(PolicyVersion.objects.filter(policy_id=policy_id).order_by("number"))
+@dataclass(frozen=True)
+class PolicyRecords:
+    """What people's records hold on to below a page: the admin keeps such pages."""
+
+    people: int  # who acknowledged a version of one of the policies
+    versions: int
+
+    def __bool__(self) -> bool:
+        return bool(self.people or self.versions)
 
 
-def acknowledged_at(*, user: User, policy_id: int, version: int) -> datetime | None:
-    ack = Acknowledgement.objects.filter(user=user, policy_id=policy_id, version=version).first()
-    return ack.created_at if ack else None
+def policy_records_under(*, page: Page) -> PolicyRecords:
+    """Acknowledgements (counted by person) and versions of `page`, if it is a policy, and
+    of the policies below it. Two queries."""
+    subtree = Page.objects.descendant_of(page, inclusive=True).values("pk")
+    acknowledged = Acknowledgement.objects.filter(policy__in=subtree)
+    return PolicyRecords(
+        people=acknowledged.values("user_id").distinct().count(),
+        versions=PolicyVersion.objects.filter(policy__in=subtree).count(),
+    )

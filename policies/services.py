@@ -1,9 +1,12 @@
 """Writes for policies: recording a new version when it goes live, acknowledging one."""
 
+from enum import StrEnum
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Revision
 
+from leaderboard.models import Reason
 from leaderboard.services import points_award
 from notifications.services import notification_send
 from people.models import User
@@ -12,10 +15,17 @@ from policies.notices import POLICY_VERSION
 from policies.selectors import policies_cache_clear
 
 
+class AcknowledgementRefusal(StrEnum):
+    UNKNOWN = "unknown"
+    NOT_REQUIRED = "not_required"
+    STALE = "stale"
+    BAD_REVISION = "bad_revision"
+
+
 class AcknowledgementError(Exception):
     """An acknowledgement that cannot be recorded; `message` says why, in plain words."""
 
-    def __init__(self, message: str, *, code: str):
+    def __init__(self, message: str, *, code: AcknowledgementRefusal):
         super().__init__(message)
         self.message = message
         self.code = code
@@ -90,26 +100,30 @@ def policy_acknowledge(
     `version` is the number the person saw; if the policy has moved on since, nothing is
     recorded. A second call for the same version returns the first row (created=False).
     Awards the "policy_acknowledged" points once per acknowledgement, in this transaction.
-    Raises AcknowledgementError (codes: unknown, not_required, stale, bad_revision).
+    Raises AcknowledgementError (its code an AcknowledgementRefusal).
     """
     page = PolicyPage.objects.live().filter(pk=policy_id).first()
     if page is None:
-        raise AcknowledgementError("That policy does not exist (any more).", code="unknown")
+        raise AcknowledgementError(
+            "That policy does not exist (any more).", code=AcknowledgementRefusal.UNKNOWN
+        )
     if not page.acknowledgement_required:
         raise AcknowledgementError(
-            f"“{page.title}” does not ask for an acknowledgement.", code="not_required"
+            f"“{page.title}” does not ask for an acknowledgement.",
+            code=AcknowledgementRefusal.NOT_REQUIRED,
         )
     if version != page.version:
         raise AcknowledgementError(
             f"“{page.title}” changed while you were reading it: it is now version "
             f"{page.version}. Please read the current version and acknowledge that.",
-            code="stale",
+            code=AcknowledgementRefusal.STALE,
         )
     if revision_id is None:
         revision_id = page.live_revision_id
     elif not Revision.page_revisions.filter(object_id=str(page.pk), pk=revision_id).exists():
         raise AcknowledgementError(
-            "That acknowledgement did not come from this policy's page.", code="bad_revision"
+            "That acknowledgement did not come from this policy's page.",
+            code=AcknowledgementRefusal.BAD_REVISION,
         )
     with transaction.atomic():
         existing = Acknowledgement.objects.filter(
@@ -126,7 +140,7 @@ def policy_acknowledge(
             return Acknowledgement.objects.get(user=user, policy=page, version=page.version), False
         points_award(
             user=user,
-            reason="policy_acknowledged",
+            reason=Reason.POLICY_ACKNOWLEDGED,
             key=f"policy-ack:{user.pk}:{page.pk}:{page.version}",
             source=ack,
         )

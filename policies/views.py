@@ -11,7 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from policies.forms import AcknowledgeForm
 from policies.models import PolicyPage
 from policies.selectors import policies_pending, policy_page_state
-from policies.services import AcknowledgementError, policy_acknowledge
+from policies.services import AcknowledgementError, AcknowledgementRefusal, policy_acknowledge
 
 PAGE_TEMPLATE = "policies/policy_page.html"
 
@@ -71,7 +71,7 @@ def acknowledge(request: HttpRequest, policy_id: int) -> HttpResponse:
             revision_id=form.cleaned_data["revision"],
         )
     except AcknowledgementError as error:
-        if error.code == "stale" and not request.htmx:
+        if error.code == AcknowledgementRefusal.STALE and not request.htmx:
             # The full page now shows the current version, so the form carries its number.
             form = AcknowledgeForm(
                 initial={"version": policy.version, "revision": policy.live_revision_id}

@@ -6,11 +6,11 @@ from wagtail.permissions import register_permission_policy
 from notifications.kinds import NOTIFICATION_KINDS
 from people.records import RECORDS_SECTION
 from policies import demo, notices
-from policies.admin_views import AcknowledgementReportView
+from policies.admin_views import AcknowledgementReportView, policy_records_held
 from policies.models import Acknowledgement
 from policies.panels import ACKNOWLEDGEMENTS_SECTION, policy_banner, policy_step
 from policies.viewsets import AcknowledgementViewSet, RecordPermissionPolicy
-from portal.extensions import BANNER, DASHBOARD_STEP, DEMO_SEED
+from portal.extensions import BANNER, DASHBOARD_STEP, DEMO_SEED, PAGE_RECORDS
 
 register_permission_policy(Acknowledgement, RecordPermissionPolicy(Acknowledgement))
 acknowledgement_viewset = AcknowledgementViewSet()
@@ -68,3 +68,4 @@ hooks.register(RECORDS_SECTION, lambda: ACKNOWLEDGEMENTS_SECTION, order=30)
 hooks.register(DEMO_SEED, demo.seed, order=40)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DEMO_SEED, demo.seed_notices, order=74)
+hooks.register(PAGE_RECORDS, policy_records_held)

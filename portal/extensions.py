@@ -17,6 +17,9 @@ function takes and returns:
 - DEMO_SEED       `(*, stdout) -> int`: one step of `seed_demo`; returns how many things it
   created or changed. Runs in its own transaction, in order.
 - WEBSOCKET_URLS  `() -> list[URLPattern]`: websocket routes for portal/asgi.py.
+- PAGE_RECORDS    `(*, page) -> str | None`: why `page` (or a page below it) cannot be
+  deleted, naming the people's records it holds; None when it holds none. The admin
+  refuses the delete and offers to unpublish (portal/wagtail_hooks.py).
 
 Hooks declared next to the data they extend: `people.records.RECORDS_SECTION`,
 `people.services.CONSENT_CHANGED`, `notifications.kinds.NOTIFICATION_KINDS` and
@@ -35,6 +38,7 @@ ME_SECTION = "chorus_me_section"
 BANNER = "chorus_banner"
 DEMO_SEED = "chorus_demo_seed"
 WEBSOCKET_URLS = "chorus_websocket_urls"
+PAGE_RECORDS = "chorus_page_records"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Wagtail pages editors write: the course catalogue, courses, lessons and quizzes.
 
 Pages keep presentation only; what a person did lives in courses.models.records and all
-reads and writes go through courses.selectors and courses.services.
+reads and writes go through courses.selectors and courses.services. The selectors query
+these models, so the pages never call them: their templates read a person's progress
+through the tags in courses.templatetags.courses_tags.
 """
 
 from django.core.exceptions import ValidationError
@@ -12,12 +14,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from courses.models.blocks import LessonBodyBlock, QuestionPoolBlock
-
-
-def _person(request):
-    # Previews can run without a logged-in user; they then show a fresh learner's view.
-    user = getattr(request, "user", None)
-    return user if user is not None and user.is_authenticated else None
 
 
 class CourseIndexPage(Page):
@@ -32,13 +28,6 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = "course catalogue"
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalogue_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context["courses"] = catalogue_for(user=_person(request), index=self)
-        return context
 
 
 class CoursePage(Page):
@@ -83,18 +72,6 @@ class CoursePage(Page):
     class Meta:
         verbose_name = "course"
 
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_progress, quiz_state
-
-        context = super().get_context(request, *args, **kwargs)
-        user = _person(request)
-        progress = course_progress(user=user, course=self)
-        context["progress"] = progress
-        if progress.quiz:
-            quiz = QuizPage.objects.defer("questions").get(pk=progress.quiz["pk"])
-            context["quiz_state"] = quiz_state(user=user, quiz=quiz, course=self)
-        return context
-
 
 class LessonPage(Page):
     intro = models.TextField(blank=True, help_text="A sentence that says what the lesson is for.")
@@ -112,13 +89,6 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = "lesson"
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(user=_person(request), lesson=self))
-        return context
 
 
 class FeedbackMode(models.TextChoices):
@@ -191,11 +161,7 @@ class QuizPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import quiz_state
-
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            context["preview_pool"] = True
-        else:
-            context["state"] = quiz_state(user=_person(request), quiz=self)
+        # Editors previewing see the whole pool instead of a person's attempts.
+        context["preview_pool"] = getattr(request, "is_preview", False)
         return context

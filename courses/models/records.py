@@ -1,4 +1,12 @@
-"""What people do in training: enrolments, completions, attempts, certificates, rules."""
+"""What people do in training: enrolments, completions, attempts, certificates, rules.
+
+Deleting a page never deletes a person's record: every record points at its course,
+lesson or quiz with on_delete=PROTECT, and the admin refuses to delete such a page (it
+says to unpublish it instead; see courses.wagtail_hooks). PROTECT rather than SET_NULL
+with a title snapshot, because none of these records means anything without its page:
+progress, status and reminders read the page tree, certification reads the course's
+rules, and the reports group by course and quiz.
+"""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +18,8 @@ from django.utils import timezone
 class OnboardingRule(models.Model):
     """Enrol matching employees in a course, due N days after they join."""
 
+    # A rule is editor configuration, not a person's record: it may go with its course
+    # (whose enrolments protect it from deletion as long as anyone was enrolled).
     course = models.ForeignKey(
         "courses.CoursePage", on_delete=models.CASCADE, related_name="onboarding_rules"
     )
@@ -69,8 +79,9 @@ class Enrolment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
     )
+    # Due dates, completion and reminders only mean something with the course's steps.
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="enrolments"
     )
     due_on = models.DateField(null=True, blank=True)
     source = models.CharField(
@@ -104,10 +115,11 @@ class LessonCompletion(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
     )
+    # Progress counts completions of the course's live lessons, found through the tree.
     lesson = models.ForeignKey(
-        "courses.LessonPage", on_delete=models.CASCADE, related_name="completions"
+        "courses.LessonPage", on_delete=models.PROTECT, related_name="completions"
     )
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="+")
     completed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -130,8 +142,10 @@ class QuizAttempt(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
     )
-    quiz = models.ForeignKey("courses.QuizPage", on_delete=models.CASCADE, related_name="attempts")
-    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    # The attempt keeps its own copy of the questions, but its number, the attempt limit
+    # and the quiz report all count attempts per quiz.
+    quiz = models.ForeignKey("courses.QuizPage", on_delete=models.PROTECT, related_name="attempts")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="+")
     number = models.PositiveSmallIntegerField()
     seed = models.BigIntegerField()
     questions = models.JSONField()
@@ -175,6 +189,7 @@ class AttemptAnswer(models.Model):
     # A record of what someone did, not editor content: Wagtail's usage index skips it.
     wagtail_reference_index_ignore = True
 
+    # Part of its attempt (which no page deletion can remove): goes only with the attempt.
     attempt = models.ForeignKey(QuizAttempt, on_delete=models.CASCADE, related_name="answers")
     position = models.PositiveSmallIntegerField()
     choice_ids = models.JSONField()
@@ -198,8 +213,10 @@ class Certificate(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
     )
+    # course_title is a snapshot for the printed certificate, but whether it certifies an
+    # advocate is the course's rule: with SET_NULL a deleted course would decertify people.
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="certificates"
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="certificates"
     )
     attempt = models.OneToOneField(
         QuizAttempt, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificate"

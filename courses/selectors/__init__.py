@@ -1,28 +1,20 @@
 """Reads for training: progress, status, quiz state, certificates.
 
 Every selector runs a fixed number of queries, however many lessons, questions, courses
-or people there are. Other apps use `advocate_is_certified` and `certificate_current`.
+or people there are. Other apps use `advocate_is_certified`.
 """
 
-from courses.selectors.certificates import (
-    advocate_is_certified,
-    certificate_current,
-    certificate_list,
-)
+from courses.selectors.certificates import advocate_is_certified, certificate_list
+from courses.selectors.deletion import people_with_records_under
+from courses.selectors.lessons import LessonState, lesson_state
+from courses.selectors.overview import TrainingOverview, training_overview
 from courses.selectors.progress import (
-    COMPLETED,
-    IN_PROGRESS,
-    NOT_STARTED,
-    OVERDUE,
     CourseProgress,
-    TrainingOverview,
+    TrainingStatus,
     catalogue_for,
     course_progress,
     enrolment_status,
-    lesson_context,
-    page_url,
     progress_for,
-    training_overview,
 )
 from courses.selectors.quiz import (
     QuizState,
@@ -33,24 +25,21 @@ from courses.selectors.quiz import (
 )
 
 __all__ = [
-    "COMPLETED",
-    "IN_PROGRESS",
-    "NOT_STARTED",
-    "OVERDUE",
     "CourseProgress",
+    "LessonState",
     "QuizState",
     "TrainingOverview",
+    "TrainingStatus",
     "advocate_is_certified",
     "attempt_answer_feedback",
     "attempt_question",
     "attempt_review",
     "catalogue_for",
-    "certificate_current",
     "certificate_list",
     "course_progress",
     "enrolment_status",
-    "lesson_context",
-    "page_url",
+    "lesson_state",
+    "people_with_records_under",
     "progress_for",
     "quiz_state",
     "training_overview",

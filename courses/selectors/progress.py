@@ -1,18 +1,22 @@
-"""Reads for progress and status: per course, per person, for the dashboard and pages.
+"""Reads for progress and status: per course, for the course and catalogue pages.
 
 Every selector here runs a fixed number of queries, however many lessons or courses.
+URLs come from Wagtail's `get_url(request)`; pass the request when there is one (it caches
+the site on it), leave it out where there is none.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Max, Q
+from django.db import models
+from django.db.models import Count, Q
+from django.http import HttpRequest
 from django.utils import timezone
 
 from courses.models import (
-    Certificate,
+    CourseIndexPage,
     CoursePage,
     Enrolment,
     LessonCompletion,
@@ -20,38 +24,41 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
-from courses.selectors.certificates import certificate_list
 from people.models import User
 
-NOT_STARTED, IN_PROGRESS, COMPLETED, OVERDUE = "not_started", "in_progress", "completed", "overdue"
-STATUS_LABELS = {
-    NOT_STARTED: "Not started",
-    IN_PROGRESS: "In progress",
-    COMPLETED: "Completed",
-    OVERDUE: "Overdue",
-}
 
-
-def page_url(url_path: str) -> str:
-    """A page's URL from its url_path, for the one site whose root is the home page."""
-    parts = url_path.split("/", 2)
-    return "/" + (parts[2] if len(parts) > 2 else "")
+class TrainingStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+    OVERDUE = "overdue", "Overdue"
 
 
 @dataclass
 class LessonItem:
     pk: int
     title: str
-    url: str
+    url: str | None
     minutes: int
     done: bool
 
 
 @dataclass
+class QuizItem:
+    page: QuizPage  # without its question pool
+    url: str | None
+
+    @property
+    def title(self) -> str:
+        return self.page.title
+
+
+@dataclass
 class CourseProgress:
     course: CoursePage
+    url: str | None
     lessons: list[LessonItem]
-    quiz: dict | None
+    quiz: QuizItem | None
     quiz_passed: bool
     enrolment: Enrolment | None
     today: date
@@ -88,7 +95,7 @@ class CourseProgress:
         )
 
     @property
-    def status(self) -> str:
+    def status(self) -> TrainingStatus:
         return enrolment_status(
             completed=self.completed,
             started=self.lessons_done > 0 or self.attempted,
@@ -98,30 +105,36 @@ class CourseProgress:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return self.status.label
 
     @property
-    def next_step(self) -> tuple[str, str]:
+    def overdue(self) -> bool:
+        return self.status == TrainingStatus.OVERDUE
+
+    @property
+    def next_step(self) -> tuple[str, str | None]:
         """(label, url) of the next unfinished step."""
         for lesson in self.lessons:
             if not lesson.done:
                 return lesson.title, lesson.url
         if self.quiz and not self.quiz_passed:
-            return self.quiz["title"], self.quiz["url"]
-        return self.course.title, page_url(self.course.url_path)
+            return self.quiz.title, self.quiz.url
+        return self.course.title, self.url
 
     @property
-    def next_url(self) -> str:
+    def next_url(self) -> str | None:
         return self.next_step[1]
 
 
-def enrolment_status(*, completed: bool, started: bool, due_on: date | None, today: date) -> str:
+def enrolment_status(
+    *, completed: bool, started: bool, due_on: date | None, today: date
+) -> TrainingStatus:
     """Completed wins; a missed due date shows as overdue even when work has started."""
     if completed:
-        return COMPLETED
+        return TrainingStatus.COMPLETED
     if due_on is not None and due_on < today:
-        return OVERDUE
-    return IN_PROGRESS if started else NOT_STARTED
+        return TrainingStatus.OVERDUE
+    return TrainingStatus.IN_PROGRESS if started else TrainingStatus.NOT_STARTED
 
 
 def _children_of(courses: list[CoursePage]) -> Q:
@@ -130,125 +143,112 @@ def _children_of(courses: list[CoursePage]) -> Q:
     )
 
 
-def progress_for(
-    *, user: User, courses: list[CoursePage], enrolments: dict[int, Enrolment] | None = None
-) -> dict[int, CourseProgress]:
-    """Progress in each course, in four queries whatever the number of courses or lessons."""
-    if not courses:
-        return {}
-    today = timezone.localdate()
+def _course_of(page, courses: list[CoursePage]) -> CoursePage:
+    return next(course for course in courses if page.path.startswith(course.path))
+
+
+def course_steps(
+    *, courses: list[CoursePage]
+) -> tuple[dict[int, list[LessonPage]], dict[int, QuizPage]]:
+    """Each course's live lessons in tree order and its live quiz (without the question
+    pool), by course id. Two queries."""
     children = _children_of(courses)
-    lessons = list(
+    lessons: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
+    for lesson in (
         LessonPage.objects.live()
         .filter(children)
         .order_by("path")
-        .values("pk", "title", "url_path", "path", "estimated_minutes")
-    )
-    quizzes = list(
-        QuizPage.objects.live()
-        .filter(children)
-        .order_by("path")
-        .values("pk", "title", "url_path", "path")
-    )
-    course_ids = [course.pk for course in courses]
-    done = set(
-        LessonCompletion.objects.filter(user=user, course_id__in=course_ids).values_list(
-            "lesson_id", flat=True
+        .only("title", "url_path", "path", "depth", "estimated_minutes")
+    ):
+        lessons[_course_of(lesson, courses).pk].append(lesson)
+    quizzes: dict[int, QuizPage] = {}
+    for quiz in QuizPage.objects.live().filter(children).order_by("path").defer("questions"):
+        quizzes.setdefault(_course_of(quiz, courses).pk, quiz)
+    return lessons, quizzes
+
+
+def completed_lesson_ids(*, user: User | None, course_ids: list[int]) -> set[int]:
+    """Ids of the lessons of these courses that `user` completed. One query."""
+    completions = LessonCompletion.objects.filter(user=user, course_id__in=course_ids)
+    return set(completions.values_list("lesson_id", flat=True))
+
+
+def lesson_items(
+    *, lessons: list[LessonPage], done: set[int], request: HttpRequest | None = None
+) -> list[LessonItem]:
+    """The lessons as the pages list them, each marked done when its id is in `done`."""
+    return [
+        LessonItem(
+            pk=lesson.pk,
+            title=lesson.title,
+            url=lesson.get_url(request),
+            minutes=lesson.estimated_minutes,
+            done=lesson.pk in done,
         )
-    )
-    attempts = {
+        for lesson in lessons
+    ]
+
+
+def quiz_item(*, quiz: QuizPage | None, request: HttpRequest | None = None) -> QuizItem | None:
+    """The quiz as the pages link to it (None for a course without a live quiz)."""
+    return QuizItem(page=quiz, url=quiz.get_url(request)) if quiz is not None else None
+
+
+def _attempts_by_course(*, user: User | None, course_ids: list[int]) -> dict[int, dict]:
+    return {
         row["course_id"]: row
         for row in QuizAttempt.objects.filter(user=user, course_id__in=course_ids)
         .values("course_id")
-        .annotate(passed=Count("pk", filter=Q(passed=True)), best=Max("score"))
+        .annotate(passed=Count("pk", filter=Q(passed=True)))
     }
+
+
+def progress_for(
+    *,
+    user: User | None,
+    courses: list[CoursePage],
+    enrolments: dict[int, Enrolment] | None = None,
+    request: HttpRequest | None = None,
+) -> dict[int, CourseProgress]:
+    """Progress in each course, by course id, in five queries (four when `enrolments` is
+    given) whatever the number of courses or lessons. `user` None: a fresh learner."""
+    if not courses:
+        return {}
+    course_ids = [course.pk for course in courses]
+    lessons, quizzes = course_steps(courses=courses)
+    done = completed_lesson_ids(user=user, course_ids=course_ids)
+    attempts = _attempts_by_course(user=user, course_ids=course_ids)
     if enrolments is None:
         enrolments = {
             e.course_id: e for e in Enrolment.objects.filter(user=user, course_id__in=course_ids)
         }
-    result = {}
-    for course in courses:
-        prefix = course.path
-        course_quiz = next((q for q in quizzes if q["path"].startswith(prefix)), None)
-        attempt_row = attempts.get(course.pk)
-        result[course.pk] = CourseProgress(
+    today = timezone.localdate()
+    return {
+        course.pk: CourseProgress(
             course=course,
-            lessons=[
-                LessonItem(
-                    pk=row["pk"],
-                    title=row["title"],
-                    url=page_url(row["url_path"]),
-                    minutes=row["estimated_minutes"],
-                    done=row["pk"] in done,
-                )
-                for row in lessons
-                if row["path"].startswith(prefix)
-            ],
-            quiz=(
-                {**course_quiz, "url": page_url(course_quiz["url_path"])} if course_quiz else None
-            ),
-            quiz_passed=bool(attempt_row and attempt_row["passed"]),
-            attempted=attempt_row is not None,
+            url=course.get_url(request),
+            lessons=lesson_items(lessons=lessons[course.pk], done=done, request=request),
+            quiz=quiz_item(quiz=quizzes.get(course.pk), request=request),
+            quiz_passed=bool(course.pk in attempts and attempts[course.pk]["passed"]),
+            attempted=course.pk in attempts,
             enrolment=enrolments.get(course.pk),
             today=today,
         )
-    return result
-
-
-def course_progress(*, user: User, course: CoursePage) -> CourseProgress:
-    return progress_for(user=user, courses=[course])[course.pk]
-
-
-def catalogue_for(*, user: User, index) -> list[CourseProgress]:
-    courses = list(CoursePage.objects.live().child_of(index).order_by("path"))
-    progress = progress_for(user=user, courses=courses)
-    return [progress[course.pk] for course in courses]
-
-
-@dataclass
-class TrainingOverview:
-    rows: list[CourseProgress] = field(default_factory=list)
-    certificates: list[Certificate] = field(default_factory=list)
-
-
-def training_overview(*, user: User) -> TrainingOverview:
-    """A person's enrolments with progress and their certificates; memoised on the user
-    object so the dashboard step and panel share one computation per request."""
-    cached = getattr(user, "_courses_overview", None)
-    if cached is not None:
-        return cached
-    enrolments = list(
-        Enrolment.objects.filter(user=user, course__live=True)
-        .select_related("course")
-        .order_by("completed_at", "due_on", "enrolled_at")
-    )
-    progress = progress_for(
-        user=user,
-        courses=[e.course for e in enrolments],
-        enrolments={e.course_id: e for e in enrolments},
-    )
-    overview = TrainingOverview(
-        rows=[progress[e.course_id] for e in enrolments], certificates=certificate_list(user=user)
-    )
-    user._courses_overview = overview
-    return overview
-
-
-def lesson_context(*, user: User, lesson: LessonPage) -> dict:
-    """What a lesson page shows around its content: course, position, previous/next,
-    whether this person has completed it."""
-    course = CoursePage.objects.parent_of(lesson).get()
-    progress = course_progress(user=user, course=course)
-    index = next((i for i, item in enumerate(progress.lessons) if item.pk == lesson.pk), 0)
-    previous = progress.lessons[index - 1] if index > 0 else None
-    following = progress.lessons[index + 1] if index + 1 < len(progress.lessons) else None
-    current = progress.lessons[index] if progress.lessons else None
-    return {
-        "course": course,
-        "training_url": page_url(course.url_path.rstrip("/").rsplit("/", 1)[0] + "/"),
-        "progress": progress,
-        "lesson_number": index + 1,
-        "previous_lesson": previous,
-        "next_lesson": following,
-        "completed": bool(current and current.done),
+        for course in courses
     }
+
+
+def course_progress(
+    *, user: User | None, course: CoursePage, request: HttpRequest | None = None
+) -> CourseProgress:
+    """One course's progress (see progress_for)."""
+    return progress_for(user=user, courses=[course], request=request)[course.pk]
+
+
+def catalogue_for(
+    *, user: User | None, index: CourseIndexPage, request: HttpRequest | None = None
+) -> list[CourseProgress]:
+    """The live courses of the catalogue in tree order, each with the person's progress."""
+    courses = list(CoursePage.objects.live().child_of(index).order_by("path"))
+    progress = progress_for(user=user, courses=courses, request=request)
+    return [progress[course.pk] for course in courses]

@@ -13,6 +13,7 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
+from courses.quiz_rules import QuestionKind, Refusal, question_is_correct
 from people.models import User
 
 
@@ -25,7 +26,7 @@ class QuizState:
     open_attempt: QuizAttempt | None
     next_allowed_at: datetime | None
     certificate: Certificate | None
-    block_code: str = ""
+    block_code: Refusal | None = None
     block_message: str = ""
 
     @property
@@ -53,7 +54,45 @@ class QuizState:
 
     @property
     def can_start(self) -> bool:
-        return not self.block_code
+        return self.block_code is None
+
+
+def _refusal(*, state: QuizState, now: datetime) -> tuple[Refusal | None, str, datetime | None]:
+    """Why the person may not start an attempt now, the message saying so, and (while
+    they must wait) from when they may; (None, "", None) when they may."""
+    quiz, course, certificate = state.quiz, state.course, state.certificate
+    if state.lessons_left:
+        left = state.lessons_left
+        return (
+            Refusal.LOCKED,
+            f"Finish the {left} remaining lesson{'s' if left != 1 else ''} first; then the "
+            "quiz unlocks.",
+            None,
+        )
+    if state.passed and (
+        not course.certifies_advocates
+        or (certificate and certificate.is_valid_on(timezone.localdate(now)))
+    ):
+        return Refusal.PASSED, "You have passed this quiz.", None
+    if quiz.attempts_allowed is not None and state.attempts_used >= quiz.attempts_allowed:
+        return (
+            Refusal.NO_ATTEMPTS,
+            f"You have used all {quiz.attempts_allowed} attempts for this quiz. "
+            "Please contact the People team.",
+            None,
+        )
+    submitted = [a.submitted_at for a in state.attempts if not a.is_open]
+    if submitted and quiz.wait_minutes:
+        allowed_at = max(submitted) + timedelta(minutes=quiz.wait_minutes)
+        if now < allowed_at:
+            return (
+                Refusal.WAIT,
+                f"You can try again from {timezone.localtime(allowed_at):%-d %B at %H:%M}: "
+                f"the quiz asks you to wait {quiz.wait_minutes} minutes between attempts, "
+                "so take the time to review the lessons.",
+                allowed_at,
+            )
+    return None, "", None
 
 
 def quiz_state(
@@ -68,50 +107,19 @@ def quiz_state(
         len(lessons) - LessonCompletion.objects.filter(user=user, lesson_id__in=lessons).count()
     )
     attempts = list(QuizAttempt.objects.filter(user=user, quiz=quiz).order_by("number"))
-    open_attempt = next((a for a in attempts if a.is_open), None)
-    certificate = Certificate.objects.filter(user=user, course=course).first()
     state = QuizState(
         quiz=quiz,
         course=course,
         lessons_left=lessons_left,
         attempts=attempts,
-        open_attempt=open_attempt,
+        open_attempt=next((a for a in attempts if a.is_open), None),
         next_allowed_at=None,
-        certificate=certificate,
+        certificate=Certificate.objects.filter(user=user, course=course).first(),
     )
-    submitted = [a for a in attempts if not a.is_open]
-    if open_attempt is not None:
-        return state
-    if lessons_left:
-        state.block_code = "locked"
-        state.block_message = (
-            f"Finish the {lessons_left} remaining lesson{'s' if lessons_left != 1 else ''} "
-            "first; then the quiz unlocks."
+    if state.open_attempt is None:
+        state.block_code, state.block_message, state.next_allowed_at = _refusal(
+            state=state, now=now
         )
-    elif state.passed and (
-        not course.certifies_advocates
-        or (certificate and certificate.is_valid_on(timezone.localdate(now)))
-    ):
-        state.block_code = "passed"
-        state.block_message = "You have passed this quiz."
-    elif quiz.attempts_allowed is not None and len(attempts) >= quiz.attempts_allowed:
-        state.block_code = "no_attempts"
-        state.block_message = (
-            f"You have used all {quiz.attempts_allowed} attempts for this quiz. "
-            "Please contact the People team."
-        )
-    elif submitted and quiz.wait_minutes:
-        last = max(a.submitted_at for a in submitted)
-        allowed_at = last + timedelta(minutes=quiz.wait_minutes)
-        if now < allowed_at:
-            state.next_allowed_at = allowed_at
-            local = timezone.localtime(allowed_at)
-            state.block_code = "wait"
-            state.block_message = (
-                f"You can try again from {local:%-d %B at %H:%M}: the quiz asks you to wait "
-                f"{quiz.wait_minutes} minutes between attempts, so take the time to review "
-                "the lessons."
-            )
     return state
 
 
@@ -124,15 +132,14 @@ def attempt_question(*, attempt: QuizAttempt, position: int) -> dict:
         "total": attempt.total,
         "type": question["type"],
         "text": question["text"],
-        "multiple": question["type"] == "multiple",
+        "multiple": question["type"] == QuestionKind.MULTIPLE,
+        "sample_posts": question["type"] == QuestionKind.POLICY_POST,  # choices shown as posts
         "choices": [{"id": c["id"], "text": c["text"]} for c in question["choices"]],
     }
 
 
 def attempt_answer_feedback(*, attempt: QuizAttempt, position: int, choice_ids: list[str]) -> dict:
     """Feedback on an answer already saved (for quizzes that give it after each answer)."""
-    from courses.services.quiz import question_is_correct
-
     question = attempt.questions[position]
     return {
         "number": position + 1,

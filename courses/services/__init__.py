@@ -1,11 +1,9 @@
 """Writes for training. Keyword-only, typed, each under one transaction."""
 
 from courses.services.enrolments import (
-    course_complete,
     enrolment_create,
     enrolments_apply_rules,
     lesson_complete,
-    onboarding_rule_apply,
     onboarding_rule_create,
 )
 from courses.services.quiz import (
@@ -16,26 +14,18 @@ from courses.services.quiz import (
     quiz_attempt_submit,
     quiz_draw,
 )
-from courses.services.reminders import (
-    certificate_warnings_send,
-    due_notifications_send,
-    training_reminders_send,
-)
+from courses.services.reminders import due_notifications_send
 
 __all__ = [
     "QuizRefused",
     "QuizTimeUp",
-    "certificate_warnings_send",
-    "course_complete",
     "due_notifications_send",
     "enrolment_create",
     "enrolments_apply_rules",
     "lesson_complete",
-    "onboarding_rule_apply",
     "onboarding_rule_create",
     "quiz_answer_save",
     "quiz_attempt_start",
     "quiz_attempt_submit",
     "quiz_draw",
-    "training_reminders_send",
 ]

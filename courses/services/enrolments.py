@@ -33,20 +33,24 @@ def _add_months(day: date, months: int) -> date:
     raise ValueError(day)
 
 
+@transaction.atomic
 def enrolment_create(
     *,
     user: User,
     course: CoursePage,
     due_on: date | None = None,
-    source: str = EnrolmentSource.MANUAL,
+    source: EnrolmentSource = EnrolmentSource.MANUAL,
     rule: OnboardingRule | None = None,
     created_by: User | None = None,
 ) -> tuple[Enrolment, bool]:
-    """Enrol `user` in `course`; an existing enrolment is kept as it is.
-    Returns (enrolment, created)."""
+    """Enrol `user` in `course`; an existing enrolment is kept as it is. An editor's
+    enrolment (source MANUAL) without a due date is due after the course's default days;
+    the others keep `due_on` as given (None: no due date). Returns (enrolment, created)."""
     existing = Enrolment.objects.filter(user=user, course=course).first()
     if existing is not None:
         return existing, False
+    if due_on is None and source == EnrolmentSource.MANUAL:
+        due_on = timezone.localdate() + timedelta(days=course.default_due_days)
     try:
         with transaction.atomic():
             enrolment = Enrolment.objects.create(
@@ -70,6 +74,7 @@ def _rule_due_on(rule: OnboardingRule, user: User) -> date:
     return due if due >= started else started + timedelta(days=rule.days)
 
 
+@transaction.atomic
 def onboarding_rule_apply(*, rule: OnboardingRule) -> int:
     """Enrol every matching active employee not yet enrolled. Returns how many were enrolled."""
     rule = OnboardingRule.objects.select_related("course").get(pk=rule.pk)
@@ -86,8 +91,7 @@ def onboarding_rule_apply(*, rule: OnboardingRule) -> int:
         )
         for user in users.only("pk", "joined_on")
     ]
-    with transaction.atomic():
-        Enrolment.objects.bulk_create(rows, ignore_conflicts=True)
+    Enrolment.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)
 
 
@@ -99,7 +103,8 @@ def onboarding_rule_create(
     department: Department | None = None,
     created_at: datetime | None = None,
 ) -> tuple[OnboardingRule, int]:
-    """Add a rule and enrol the employees it matches now. Returns (rule, enrolled)."""
+    """Add a rule and enrol the employees it matches now, in one transaction (a rule is
+    never saved without its enrolments). Returns (rule, how many were enrolled)."""
     rule = OnboardingRule.objects.create(
         course=course,
         department=department,

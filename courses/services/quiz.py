@@ -21,17 +21,16 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
+from courses.quiz_rules import SINGLE_ANSWER_KINDS, QuestionKind, Refusal, question_is_correct
 from courses.selectors import quiz_state
 from courses.services.enrolments import course_complete, enrolment_create
 from people.models import User
-
-SINGLE_ANSWER_TYPES = {"single", "true_false", "policy_post"}
 
 
 class QuizRefused(Exception):
     """An action the rules do not allow; the message says why, in plain words."""
 
-    def __init__(self, message: str, *, code: str = "refused"):
+    def __init__(self, message: str, *, code: Refusal = Refusal.REFUSED):
         super().__init__(message)
         self.message = message
         self.code = code
@@ -42,7 +41,7 @@ class QuizTimeUp(QuizRefused):
         super().__init__(
             "Time is up for this attempt, so that answer was not saved. "
             "The attempt was graded as it stood.",
-            code="time_up",
+            code=Refusal.TIME_UP,
         )
 
 
@@ -64,7 +63,7 @@ def quiz_draw(*, pool: list[dict], count: int, shuffle: bool, seed: int) -> list
     for index in indices:
         block = pool[index]
         kind, value = block["type"], block["value"]
-        if kind == "true_false":
+        if kind == QuestionKind.TRUE_FALSE:
             truth = value["correct"] == "true"
             choices = [("True", truth), ("False", not truth)]
         else:
@@ -93,16 +92,11 @@ def quiz_draw(*, pool: list[dict], count: int, shuffle: bool, seed: int) -> list
     return drawn
 
 
-def question_is_correct(question: dict, choice_ids: list[str]) -> bool:
-    correct = {choice["id"] for choice in question["choices"] if choice["correct"]}
-    return bool(correct) and set(choice_ids) == correct
-
-
 def _locked_attempt(*, user: User, attempt_id: int) -> QuizAttempt:
     attempt = QuizAttempt.objects.select_for_update().filter(pk=attempt_id).first()
     if attempt is None or attempt.user_id != user.pk:
         raise QuizRefused(
-            "That quiz attempt does not exist or belongs to someone else.", code="not_found"
+            "That quiz attempt does not exist or belongs to someone else.", code=Refusal.NOT_FOUND
         )
     return attempt
 
@@ -195,27 +189,27 @@ def quiz_answer_save(
     with transaction.atomic():
         attempt = _locked_attempt(user=user, attempt_id=attempt_id)
         if not attempt.is_open:
-            raise QuizRefused("This attempt was already submitted.", code="submitted")
+            raise QuizRefused("This attempt was already submitted.", code=Refusal.SUBMITTED)
         if attempt.deadline is not None and now > attempt.deadline:
             raise QuizTimeUp()
         if position != attempt.position or position >= attempt.total:
             raise QuizRefused(
                 "That answer was for a different question than the one you are on, so it "
                 "was not saved. Here is your current question.",
-                code="position",
+                code=Refusal.POSITION,
             )
         question = attempt.questions[position]
         valid = {choice["id"] for choice in question["choices"]}
         chosen = list(dict.fromkeys(choice_ids))
         if not chosen:
-            raise QuizRefused("Choose an answer before you continue.", code="empty")
+            raise QuizRefused("Choose an answer before you continue.", code=Refusal.EMPTY)
         if not set(chosen) <= valid:
             raise QuizRefused(
                 "That choice does not belong to this question; nothing was saved.",
-                code="choice",
+                code=Refusal.CHOICE,
             )
-        if question["type"] in SINGLE_ANSWER_TYPES and len(chosen) != 1:
-            raise QuizRefused("Choose exactly one answer.", code="choice")
+        if question["type"] in SINGLE_ANSWER_KINDS and len(chosen) != 1:
+            raise QuizRefused("Choose exactly one answer.", code=Refusal.CHOICE)
         answer = AttemptAnswer.objects.create(
             attempt=attempt, position=position, choice_ids=chosen, answered_at=now
         )

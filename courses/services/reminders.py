@@ -2,7 +2,8 @@
 
 Run daily (`manage.py notify_due`, from cron). Every notification has a key naming the
 enrolment or certificate and its date, so running it twice a day, or after a missed day,
-tells each person once; a changed due date is a new reminder.
+tells each person once; a changed due date is a new reminder. Links are the course page's
+`get_url()` (there is no request).
 """
 
 from datetime import date, timedelta
@@ -13,7 +14,6 @@ from django.utils import timezone
 
 from courses.models import Certificate, Enrolment
 from courses.notices import CERTIFICATE_EXPIRING, TRAINING_DUE, TRAINING_OVERDUE
-from courses.selectors import page_url
 from notifications.services import notification_send
 
 DUE_SOON_DAYS = 3
@@ -41,7 +41,7 @@ def training_reminders_send(*, today: date) -> int:
                 kind=TRAINING_DUE,
                 title=f"{enrolment.course.title} is due {when}",
                 body=f"Please finish it by {enrolment.due_on:%A %d %B}.",
-                url=page_url(enrolment.course.url_path),
+                url=enrolment.course.get_url(),
                 key=f"training_due:{enrolment.pk}:{enrolment.due_on.isoformat()}",
             )
         sent += 1
@@ -52,7 +52,7 @@ def training_reminders_send(*, today: date) -> int:
                 kind=TRAINING_OVERDUE,
                 title=f"{enrolment.course.title} is overdue",
                 body=f"It was due on {enrolment.due_on:%d %B %Y}. It only takes a few minutes.",
-                url=page_url(enrolment.course.url_path),
+                url=enrolment.course.get_url(),
                 key=f"training_overdue:{enrolment.pk}:{enrolment.due_on.isoformat()}",
             )
         sent += 1
@@ -85,7 +85,7 @@ def certificate_warnings_send(*, today: date) -> int:
                     f"It is valid until {certificate.expires_on:%d %B %Y}. Retake the quiz "
                     "before then to keep sharing unlocked."
                 ),
-                url=page_url(certificate.course.url_path),
+                url=certificate.course.get_url(),
                 key=f"certificate_expiring:{certificate.pk}:{certificate.expires_on.isoformat()}",
             )
         sent += 1

@@ -1,4 +1,8 @@
-"""The policy page: editor-written, versioned on material change."""
+"""The policy page: editor-written, versioned on material change.
+
+The selectors query this model, so the page never calls them: its template reads the
+person's acknowledgement through policies.templatetags.policies_tags.
+"""
 
 from django.db import models
 from django.utils.text import slugify
@@ -7,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from policies.forms import AcknowledgeForm
 from policies.models.blocks import PolicyBodyBlock
 
 MATERIAL_CHANGE_LABEL = "Material change: ask everyone to acknowledge again"
@@ -111,8 +116,6 @@ class PolicyPage(Page):
         return blocks, toc
 
     def get_context(self, request, *args, **kwargs):
-        from policies.selectors import policy_page_state
-
         context = super().get_context(request, *args, **kwargs)
         context["blocks"], context["toc"] = self.body_with_anchors()
         context["display_version"] = self.version or 1
@@ -120,9 +123,6 @@ class PolicyPage(Page):
             # Previewing a material change: show the number it will have once it goes live.
             context["display_version"] = self.version + 1
         if request.user.is_authenticated:
-            from policies.forms import AcknowledgeForm
-
-            context["ack"] = policy_page_state(user=request.user, policy=self)
             context["form"] = AcknowledgeForm(
                 initial={"version": self.version, "revision": self.live_revision_id}
             )

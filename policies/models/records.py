@@ -1,4 +1,11 @@
-"""What happens to a policy: the versions it went through and who acknowledged which."""
+"""What happens to a policy: the versions it went through and who acknowledged which.
+
+Deleting a policy page never deletes these records: both point at the page with
+on_delete=PROTECT, and the admin refuses to delete a policy that has them (it says to
+unpublish it instead; see policies.wagtail_hooks). PROTECT rather than SET_NULL with a
+title snapshot: an acknowledgement is of one version of one policy, and the report counts
+them per policy version, so neither means anything without its page.
+"""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -12,8 +19,9 @@ class PolicyVersion(models.Model):
     # A record of what someone did, not editor content: Wagtail's usage index skips it.
     wagtail_reference_index_ignore = True
 
+    # What each acknowledgement's number refers to; the report lists them per version.
     policy = models.ForeignKey(
-        "policies.PolicyPage", on_delete=models.CASCADE, related_name="versions"
+        "policies.PolicyPage", on_delete=models.PROTECT, related_name="versions"
     )
     number = models.PositiveIntegerField()
     revision_id = models.PositiveIntegerField(
@@ -52,6 +60,7 @@ class Acknowledgement(models.Model):
         on_delete=models.CASCADE,  # leaves with the person's own data, never otherwise
         related_name="policy_acknowledgements",
     )
+    # Who read which version is kept as long as the person's own data is.
     policy = models.ForeignKey(
         "policies.PolicyPage", on_delete=models.PROTECT, related_name="acknowledgements"
     )

@@ -17,9 +17,11 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,
+    EnrolmentSource,
     LessonPage,
     QuizPage,
 )
+from courses.quiz_rules import QuestionKind
 from home.models import HomePage
 from tests.people.factories import UserFactory
 
@@ -50,13 +52,16 @@ def training_index() -> CourseIndexPage:
 
 
 def question(
-    kind: str = "single", text: str | None = None, correct: int | list[int] = 0, choices: int = 4
+    kind: QuestionKind = QuestionKind.SINGLE,
+    text: str | None = None,
+    correct: int | list[int] = 0,
+    choices: int = 4,
 ) -> dict:
     """One raw question block. `correct` is the index (or indexes) of the right choices;
     for true_false it is 0 for true and 1 for false."""
     text = text or f"Question {uuid.uuid4().hex[:6]}?"
     block_id = str(uuid.uuid4())
-    if kind == "true_false":
+    if kind == QuestionKind.TRUE_FALSE:
         value = {
             "text": text,
             "correct": "true" if correct == 0 else "false",
@@ -80,11 +85,11 @@ def question(
 
 
 def question_pool(size: int) -> list[dict]:
-    kinds = ["single", "multiple", "true_false", "policy_post"]
+    kinds = list(QuestionKind)
     pool = []
     for i in range(size):
         kind = kinds[i % len(kinds)]
-        correct = [0, 2] if kind == "multiple" else 0
+        correct = [0, 2] if kind == QuestionKind.MULTIPLE else 0
         pool.append(question(kind, text=f"Q{i} {kind}", correct=correct))
     return pool
 
@@ -175,6 +180,6 @@ def make_certified(user, **fields) -> Certificate:
     Enrolment.objects.get_or_create(
         user=user,
         course=certificate.course,
-        defaults={"completed_at": certificate.issued_at, "source": "manual"},
+        defaults={"completed_at": certificate.issued_at, "source": EnrolmentSource.MANUAL},
     )
     return certificate

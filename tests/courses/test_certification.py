@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.selectors import advocate_is_certified, certificate_current
+from courses.selectors import advocate_is_certified, certificate_list
 from tests.courses.factories import CoursePageFactory, make_certified
 from tests.people.factories import UserFactory
 
@@ -15,14 +15,14 @@ def test_make_certified_makes_a_certified_advocate():
     assert not advocate_is_certified(user=user)
     certificate = make_certified(user)
     assert advocate_is_certified(user=user)
-    assert certificate_current(user=user) == certificate
+    assert [(c, c.valid) for c in certificate_list(user=user)] == [(certificate, True)]
 
 
 def test_an_expired_certificate_no_longer_counts():
     user = UserFactory()
     make_certified(user, expires_on=timezone.localdate() - timedelta(days=1))
     assert not advocate_is_certified(user=user)
-    assert certificate_current(user=user) is None
+    assert [c.valid for c in certificate_list(user=user)] == [False]
 
 
 def test_a_certificate_valid_until_today_still_counts():

@@ -6,7 +6,7 @@ import pytest
 
 from courses.demo import seed
 from courses.models import CoursePage, LessonPage, OnboardingRule, QuizAttempt, QuizPage
-from courses.selectors import advocate_is_certified, training_overview
+from courses.selectors import TrainingStatus, advocate_is_certified, training_overview
 from home.demo import seed as home_seed
 from people.demo import seed as people_seed
 from people.models import User
@@ -30,14 +30,16 @@ def test_demo_training_is_varied_and_idempotent():
 
     newhire = User.objects.get(username="newhire")
     [row] = training_overview(user=newhire).rows
-    assert row.status == "not_started" and row.done_steps == 0
+    assert row.status == TrainingStatus.NOT_STARTED and row.done_steps == 0
     assert advocate_is_certified(user=User.objects.get(username="advocate"))
 
     others = User.objects.exclude(username__in=["hr", "newhire", "advocate"])
     certified = sum(advocate_is_certified(user=user) for user in others)
     assert certified >= 0.55 * others.count()
     statuses = [training_overview(user=user).rows[0].status for user in others]
-    assert {"completed", "in_progress", "overdue"} <= set(statuses)
+    assert {TrainingStatus.COMPLETED, TrainingStatus.IN_PROGRESS, TrainingStatus.OVERDUE} <= set(
+        statuses
+    )
     assert QuizAttempt.objects.filter(passed=False).exists()
 
     assert seed(stdout=io.StringIO()) == 0

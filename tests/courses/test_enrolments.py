@@ -5,11 +5,18 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import Enrolment, EnrolmentSource, LessonCompletion
-from courses.selectors import course_progress, enrolment_status, training_overview
+from courses.models import (
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    LessonCompletion,
+    LessonPage,
+    QuizPage,
+)
+from courses.selectors import TrainingStatus, course_progress, enrolment_status, training_overview
 from courses.services import enrolment_create, lesson_complete, onboarding_rule_create
 from home.selectors import dashboard_steps
-from leaderboard.models import LedgerEntry
+from leaderboard.models import LedgerEntry, Reason
 from people.records import personal_data_export
 from tests.courses.factories import make_certified, make_course
 from tests.people.factories import DepartmentFactory, UserFactory
@@ -21,12 +28,12 @@ TODAY = timezone.localdate()
 @pytest.mark.parametrize(
     ("completed", "started", "due", "expected"),
     [
-        (False, False, None, "not_started"),
-        (False, True, 3, "in_progress"),
-        (False, True, -1, "overdue"),
-        (False, False, -1, "overdue"),
-        (False, False, 0, "not_started"),
-        (True, True, -5, "completed"),
+        (False, False, None, TrainingStatus.NOT_STARTED),
+        (False, True, 3, TrainingStatus.IN_PROGRESS),
+        (False, True, -1, TrainingStatus.OVERDUE),
+        (False, False, -1, TrainingStatus.OVERDUE),
+        (False, False, 0, TrainingStatus.NOT_STARTED),
+        (True, True, -5, TrainingStatus.COMPLETED),
     ],
 )
 def test_status(completed, started, due, expected):
@@ -71,7 +78,7 @@ def test_lesson_completion_is_idempotent_and_awards_points_once(course_tree, lea
     again, created_again = lesson_complete(user=learner, lesson=lessons[0])
     assert created and not created_again and first == again
     assert LessonCompletion.objects.filter(user=learner).count() == 1
-    entries = LedgerEntry.objects.filter(user=learner, reason="lesson_completed")
+    entries = LedgerEntry.objects.filter(user=learner, reason=Reason.LESSON_COMPLETED)
     assert list(entries.values_list("key", flat=True)) == [f"lesson:{learner.pk}:{lessons[0].pk}"]
     # Completing a lesson of a course you were not enrolled in enrols you.
     assert Enrolment.objects.get(user=learner, course=course).source == EnrolmentSource.SELF
@@ -85,7 +92,11 @@ def test_progress_counts_lessons_and_the_quiz_and_points_to_the_next_step(course
     lesson_complete(user=learner, lesson=lessons[0])
     lesson_complete(user=learner, lesson=lessons[2])
     progress = course_progress(user=learner, course=course)
-    assert (progress.done_steps, progress.percent, progress.status) == (2, 50, "in_progress")
+    assert (progress.done_steps, progress.percent, progress.status) == (
+        2,
+        50,
+        TrainingStatus.IN_PROGRESS,
+    )
     assert progress.next_step[0] == lessons[1].title
     lesson_complete(user=learner, lesson=lessons[1])
     assert course_progress(user=learner, course=course).next_step[0] == quiz.title
@@ -114,7 +125,7 @@ def test_overview_lists_enrolments_and_certificates(course_tree, learner):
     course, _, _ = course_tree
     enrolment_create(user=learner, course=course, due_on=TODAY - timedelta(days=1))
     overview = training_overview(user=learner)
-    assert [row.status for row in overview.rows] == ["overdue"]
+    assert [row.status for row in overview.rows] == [TrainingStatus.OVERDUE]
 
 
 def test_personal_data_export_holds_training_records(course_tree, learner):
@@ -135,8 +146,6 @@ def test_personal_data_export_holds_training_records(course_tree, learner):
 
 
 def test_make_course_builds_a_tree_only_the_right_way():
-    from courses.models import CoursePage, LessonPage, QuizPage
-
     course, _, _ = make_course(lessons=1)
     assert LessonPage.can_create_at(course) and not QuizPage.can_create_at(course)
     assert not CoursePage.can_create_at(course)

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from courses.models import AttemptAnswer, Certificate, QuizAttempt
+from courses.quiz_rules import QuestionKind, Refusal, question_is_correct
 from courses.services import (
     QuizRefused,
     QuizTimeUp,
@@ -14,8 +15,7 @@ from courses.services import (
     quiz_attempt_submit,
     quiz_draw,
 )
-from courses.services.quiz import question_is_correct
-from leaderboard.models import LedgerEntry
+from leaderboard.models import LedgerEntry, Reason
 from tests.courses.factories import question, question_pool
 from tests.courses.helpers import answer_all, read_all, right_choices, started_attempt, wrong_choice
 from tests.people.factories import UserFactory
@@ -42,12 +42,12 @@ def test_shuffle_off_keeps_pool_order_and_choice_order():
     order = [int(q["text"].split()[0][1:]) for q in drawn]
     assert order == sorted(order)
     for q in drawn:
-        if q["type"] != "true_false":
+        if q["type"] != QuestionKind.TRUE_FALSE:
             assert [c["text"].rsplit(" ", 1)[1] for c in q["choices"]] == ["0", "1", "2", "3"]
 
 
 def test_shuffle_on_reorders_choices_for_some_question():
-    pool = [question("single", text=f"S{i}") for i in range(8)]
+    pool = [question(QuestionKind.SINGLE, text=f"S{i}") for i in range(8)]
     drawn = quiz_draw(pool=pool, count=8, shuffle=True, seed=3)
     orders = [[c["text"][-1] for c in q["choices"]] for q in drawn]
     assert any(order != ["0", "1", "2", "3"] for order in orders)
@@ -62,7 +62,7 @@ def test_choice_ids_are_unique_across_the_attempt():
 # Grading ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["single", "policy_post"])
+@pytest.mark.parametrize("kind", [QuestionKind.SINGLE, QuestionKind.POLICY_POST])
 def test_single_answer_questions_grade_the_one_right_choice(kind):
     [q] = quiz_draw(pool=[question(kind, correct=2)], count=1, shuffle=True, seed=5)
     assert question_is_correct(q, right_choices(q))
@@ -70,8 +70,12 @@ def test_single_answer_questions_grade_the_one_right_choice(kind):
 
 
 def test_true_false_grades_true_and_false_statements():
-    [true_q] = quiz_draw(pool=[question("true_false", correct=0)], count=1, shuffle=True, seed=1)
-    [false_q] = quiz_draw(pool=[question("true_false", correct=1)], count=1, shuffle=True, seed=1)
+    [true_q] = quiz_draw(
+        pool=[question(QuestionKind.TRUE_FALSE, correct=0)], count=1, shuffle=True, seed=1
+    )
+    [false_q] = quiz_draw(
+        pool=[question(QuestionKind.TRUE_FALSE, correct=1)], count=1, shuffle=True, seed=1
+    )
     assert [c["text"] for c in true_q["choices"]] == ["True", "False"]
     assert question_is_correct(true_q, [true_q["choices"][0]["id"]])
     assert question_is_correct(false_q, [false_q["choices"][1]["id"]])
@@ -79,7 +83,9 @@ def test_true_false_grades_true_and_false_statements():
 
 
 def test_multiple_choice_needs_exactly_the_right_set():
-    [q] = quiz_draw(pool=[question("multiple", correct=[0, 2])], count=1, shuffle=True, seed=9)
+    [q] = quiz_draw(
+        pool=[question(QuestionKind.MULTIPLE, correct=[0, 2])], count=1, shuffle=True, seed=9
+    )
     right = right_choices(q)
     assert question_is_correct(q, right)
     assert not question_is_correct(q, right[:1])
@@ -94,7 +100,7 @@ def test_submit_scores_passes_at_the_mark_and_certifies(course_tree, learner):
     certificate = Certificate.objects.get(user=learner)
     assert certificate.attempt == attempt and len(certificate.code) == 14
     reasons = set(LedgerEntry.objects.filter(user=learner).values_list("reason", flat=True))
-    assert reasons == {"lesson_completed", "course_completed", "certified"}
+    assert reasons == {Reason.LESSON_COMPLETED, Reason.COURSE_COMPLETED, Reason.CERTIFIED}
 
 
 def test_submit_below_the_mark_fails_without_certificate(course_tree, learner):
@@ -154,7 +160,7 @@ def test_a_choice_from_another_question_is_refused(course_tree, learner):
 
 def test_two_choices_for_a_single_choice_question_are_refused(course_tree, learner):
     _, lessons, quiz = course_tree
-    quiz.questions = [question("single") for _ in range(6)]
+    quiz.questions = [question(QuestionKind.SINGLE) for _ in range(6)]
     quiz.save_revision().publish()
     attempt = started_attempt(learner, lessons, quiz)
     ids = [c["id"] for c in attempt.questions[0]["choices"][:2]]
@@ -250,7 +256,7 @@ def test_attempt_limit_is_enforced(course_tree, learner):
         quiz_attempt_submit(user=learner, attempt_id=attempt.pk)
     with pytest.raises(QuizRefused, match="used all 2 attempts") as refusal:
         quiz_attempt_start(user=learner, quiz=quiz)
-    assert refusal.value.code == "no_attempts"
+    assert refusal.value.code == Refusal.NO_ATTEMPTS
     assert QuizAttempt.objects.filter(user=learner).count() == 2
 
 
@@ -264,7 +270,7 @@ def test_waiting_time_between_attempts_is_enforced(course_tree, learner):
     quiz_attempt_submit(user=learner, attempt_id=attempt.pk, now=start + timedelta(minutes=1))
     with pytest.raises(QuizRefused, match="try again from") as refusal:
         quiz_attempt_start(user=learner, quiz=quiz, now=start + timedelta(minutes=20))
-    assert refusal.value.code == "wait"
+    assert refusal.value.code == Refusal.WAIT
     second = quiz_attempt_start(user=learner, quiz=quiz, now=start + timedelta(minutes=32))
     assert second.number == 2
 
@@ -285,7 +291,7 @@ def test_submitting_twice_grades_once(course_tree, learner):
     assert (graded_first, graded_second) == (True, False)
     assert first.submitted_at == second.submitted_at
     assert Certificate.objects.count() == 1
-    assert LedgerEntry.objects.filter(reason="certified").count() == 1
+    assert LedgerEntry.objects.filter(reason=Reason.CERTIFIED).count() == 1
 
 
 def test_editing_the_quiz_mid_attempt_changes_neither_questions_nor_grading(course_tree, learner):
@@ -294,7 +300,7 @@ def test_editing_the_quiz_mid_attempt_changes_neither_questions_nor_grading(cour
     before = attempt.questions
     attempt = answer_all(learner, attempt, right=4)
     # The editor rewrites every question and flips which answers are right.
-    quiz.questions = [question("single", text=f"New {i}", correct=3) for i in range(6)]
+    quiz.questions = [question(QuestionKind.SINGLE, text=f"New {i}", correct=3) for i in range(6)]
     quiz.pass_mark = 100
     quiz.save_revision().publish()
     attempt.refresh_from_db()

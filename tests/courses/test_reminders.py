@@ -1,3 +1,4 @@
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -50,6 +51,7 @@ def test_training_due_and_overdue_go_to_the_person_enrolled_once(
     )
     overdue_mail = next(m for m in mail.outbox if m.to == [overdue.email])
     assert "past its due date" in overdue_mail.body  # required: says why
+    assert {n.url for n in Notification.objects.all()} == {f"/training/{course.slug}/"}
 
 
 def test_certificate_expiring_within_30_days_unless_renewed():
@@ -63,7 +65,13 @@ def test_certificate_expiring_within_30_days_unless_renewed():
     [warning] = Notification.objects.filter(kind=CERTIFICATE_EXPIRING.key)
     assert warning.user == soon
     assert "expires in 30 days" in warning.title
+    assert warning.url == f"/training/{course.slug}/"  # where the quiz can be retaken
 
 
-def test_notify_due_command_runs():
-    call_command("notify_due", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_notify_due_command_sends_todays_reminders():
+    course = CoursePageFactory(title="Social basics")
+    _enrol(UserFactory(), course, due_in=(timezone.localdate() - TODAY).days - 1)
+    out = io.StringIO()
+    call_command("notify_due", stdout=out)
+    assert out.getvalue().strip() == "1 reminder due (each sent once)."
+    assert Notification.objects.get().title == "Social basics is overdue"

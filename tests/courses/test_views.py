@@ -2,12 +2,18 @@
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from courses.models import AttemptAnswer, LessonCompletion, QuizAttempt
-from courses.selectors import page_url
+from courses.models import AttemptAnswer, FeedbackMode, LessonCompletion, QuizAttempt
+from courses.quiz_rules import QuestionKind
+from courses.services import enrolment_create, quiz_attempt_submit
+from tests.courses.factories import make_certified
+from tests.courses.factories import question as raw_question
 from tests.courses.helpers import answer_all, read_all, right_choices, started_attempt
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -16,14 +22,32 @@ HX = {"HTTP_HX_REQUEST": "true"}
 def test_catalogue_course_lesson_and_quiz_pages_render(learner_client, course_tree):
     course, lessons, quiz = course_tree
     assert course.title in learner_client.get("/training/").content.decode()
-    page = learner_client.get(page_url(course.url_path)).content.decode()
+    page = learner_client.get(course.get_url()).content.decode()
     assert all(lesson.title in page for lesson in lessons)
     assert "until every lesson is done" in page
-    lesson_page = learner_client.get(page_url(lessons[0].url_path)).content.decode()
+    lesson_page = learner_client.get(lessons[0].get_url()).content.decode()
     assert "Lesson 1 of 3" in lesson_page and "Mark as complete" in lesson_page
     assert f"Next: {lessons[1].title}" in lesson_page
-    quiz_page = learner_client.get(page_url(quiz.url_path)).content.decode()
+    quiz_page = learner_client.get(quiz.get_url()).content.decode()
     assert "Finish the 3 remaining lessons first" in quiz_page
+
+
+def test_page_links_are_the_pages_paths_under_the_site(learner_client, learner, course_tree):
+    course, lessons, quiz = course_tree
+    base = f"/training/{course.slug}/"
+    html = learner_client.get(base).content.decode()
+    assert all(f'href="{base}{lesson.slug}/"' in html for lesson in lessons)
+    assert f'href="{base}{quiz.slug}/"' in html
+    lesson_page = learner_client.get(f"{base}{lessons[1].slug}/").content.decode()
+    assert '<a href="/training/">Training</a>' in lesson_page
+    assert f'href="{base}"' in lesson_page and f'href="{base}{lessons[2].slug}/"' in lesson_page
+    response = learner_client.post(f"/training/lessons/{lessons[0].pk}/complete/")
+    assert response.url == f"{base}{lessons[0].slug}/"
+    response = learner_client.post(f"/training/quizzes/{quiz.pk}/start/")
+    assert response.url == f"{base}{quiz.slug}/"  # refused: lessons left, back to the quiz
+    attempt = started_attempt(learner, lessons, quiz)
+    breadcrumb = f'<a href="{base}">{course.title}</a> › <a href="{base}{quiz.slug}/">'
+    assert breadcrumb in learner_client.get(f"/training/attempts/{attempt.pk}/").content.decode()
 
 
 def test_mark_lesson_complete_with_htmx_swaps_the_completion_fragment(
@@ -80,6 +104,21 @@ def test_full_quiz_without_js(learner_client, learner, course_tree):
     result = learner_client.post(f"/training/attempts/{attempt.pk}/submit/", follow=True)
     html = result.content.decode()
     assert "100%" in html and "Passed" in html and "View your certificate" in html
+
+
+@pytest.mark.parametrize(
+    ("kind", "as_posts"), [(QuestionKind.POLICY_POST, True), (QuestionKind.SINGLE, False)]
+)
+def test_which_post_follows_the_policy_shows_its_choices_as_posts(
+    learner_client, learner, course_tree, kind, as_posts
+):
+    _, lessons, quiz = course_tree
+    quiz.questions = [raw_question(kind) for _ in range(6)]
+    quiz.save_revision().publish()
+    attempt = started_attempt(learner, lessons, quiz)
+    html = learner_client.get(f"/training/attempts/{attempt.pk}/").content.decode()
+    assert ('class="sample-post"' in html) is as_posts
+    assert attempt.questions[0]["choices"][0]["text"] in html
 
 
 def test_answer_with_htmx_returns_the_next_question_fragment(learner_client, learner, course_tree):
@@ -139,7 +178,7 @@ def test_the_browser_never_sees_which_choices_are_correct(learner_client, learne
             **HX,
         )
         pages.append(response.content.decode())
-    pages.append(learner_client.get(page_url(quiz.url_path)).content.decode())
+    pages.append(learner_client.get(quiz.get_url()).content.decode())
     export = learner_client.get("/me/export.json").content.decode()
     for html in pages:
         assert "correct" not in html.lower()
@@ -150,8 +189,6 @@ def test_the_browser_never_sees_which_choices_are_correct(learner_client, learne
 
 
 def test_someone_elses_attempt_is_not_found_and_unchanged(client, learner, course_tree):
-    from tests.people.factories import UserFactory
-
     _, lessons, quiz = course_tree
     attempt = started_attempt(learner, lessons, quiz)
     client.force_login(UserFactory())
@@ -167,33 +204,25 @@ def test_someone_elses_attempt_is_not_found_and_unchanged(client, learner, cours
 
 
 def test_certificate_page_is_printable_and_shows_the_code(learner_client, learner):
-    from tests.courses.factories import make_certified
-
     certificate = make_certified(learner)
     html = learner_client.get(f"/training/certificates/{certificate.code}/").content.decode()
     assert certificate.code in html and "Valid" in html and "window.print()" in html
 
 
 def test_dashboard_shows_my_training_with_overdue_marked(learner_client, learner, course_tree):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from courses.services import enrolment_create
-
     course, lessons, _ = course_tree
     enrolment_create(user=learner, course=course, due_on=timezone.localdate() - timedelta(days=2))
     read_all(learner, lessons[:1])
     html = learner_client.get("/").content.decode()
     assert "My training" in html and "Overdue" in html and "was due" in html
     assert 'aria-valuenow="25"' in html
-    assert f'href="{page_url(lessons[1].url_path)}"' in html  # Continue → next lesson
+    assert f'href="{lessons[1].get_url()}"' in html  # Continue → next lesson
 
 
 @pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-js"])
 def test_feedback_after_each_answer(learner_client, learner, course_tree, htmx):
     _, lessons, quiz = course_tree
-    quiz.feedback = "each"
+    quiz.feedback = FeedbackMode.EACH
     quiz.save_revision().publish()
     attempt = started_attempt(learner, lessons, quiz)
     headers = HX if htmx else {}
@@ -213,10 +242,6 @@ def test_feedback_after_each_answer(learner_client, learner, course_tree, htmx):
 def test_an_answer_after_the_deadline_is_refused_and_the_attempt_graded(
     learner_client, learner, course_tree, htmx
 ):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     _, lessons, quiz = course_tree
     quiz.time_limit_minutes = 5
     quiz.save_revision().publish()
@@ -237,26 +262,24 @@ def test_an_answer_after_the_deadline_is_refused_and_the_attempt_graded(
 def test_course_page_shows_quiz_attempts_left_best_score_and_next_time(
     learner_client, learner, course_tree
 ):
-    from courses.services import quiz_attempt_submit
-
     course, lessons, quiz = course_tree
     quiz.attempts_allowed, quiz.wait_minutes = 3, 45
     quiz.save_revision().publish()
     attempt = answer_all(learner, started_attempt(learner, lessons, quiz), right=2)
     quiz_attempt_submit(user=learner, attempt_id=attempt.pk)
-    html = learner_client.get(page_url(course.url_path)).content.decode()
+    html = learner_client.get(course.get_url()).content.decode()
     assert re.search(r"Attempts left</dt><dd>2<", html)
     assert re.search(r"Best score</dt><dd>50%<", html)
     assert "Next attempt from" in html
     assert all("is-done" in html for _ in lessons) and html.count("✓") >= 3
 
 
-@pytest.mark.parametrize(("mode", "shown"), [("submit", True), ("never", False)])
+@pytest.mark.parametrize(
+    ("mode", "shown"), [(FeedbackMode.SUBMIT, True), (FeedbackMode.NEVER, False)]
+)
 def test_result_page_feedback_follows_the_quiz_setting(
     learner_client, learner, course_tree, mode, shown
 ):
-    from courses.services import quiz_attempt_submit
-
     _, lessons, quiz = course_tree
     quiz.feedback = mode
     quiz.save_revision().publish()

@@ -5,11 +5,15 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.models import Workflow, WorkflowPage
 
+from notifications.models import Notification
 from policies.models import PolicyPage, PolicyVersion
 from policies.models.pages import PolicyPageForm
+from policies.notices import POLICY_VERSION
 from policies.selectors import policies_current
-from tests.people.factories import EditorFactory
+from tests.people.factories import EditorFactory, UserFactory
 from tests.policies.factories import PolicyPageFactory, policy_publish
 
 pytestmark = pytest.mark.django_db
@@ -80,8 +84,6 @@ def test_scheduled_material_change_bumps_only_when_it_goes_live():
 
 
 def test_workflow_approval_publishes_the_material_revision_and_bumps():
-    from wagtail.models import Workflow, WorkflowPage
-
     page = PolicyPageFactory()
     workflow = Workflow.objects.get(name="Moderators approval")
     WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
@@ -91,8 +93,6 @@ def test_workflow_approval_publishes_the_material_revision_and_bumps():
     revision = draft.save_revision(user=editor)
     state = workflow.start(draft, editor)
     assert PolicyPage.objects.get(pk=page.pk).version == 1
-    from tests.people.factories import UserFactory
-
     moderator = UserFactory(is_superuser=True)
     state.current_task_state.approve(user=moderator)
     page = PolicyPage.objects.get(pk=page.pk)
@@ -124,9 +124,6 @@ def test_the_edit_form_keeps_a_pending_material_draft_ticked():
 
 
 def test_a_material_change_notifies_every_active_employee_once(django_capture_on_commit_callbacks):
-    from notifications.models import Notification
-    from tests.people.factories import UserFactory
-
     people = [UserFactory(), UserFactory()]
     UserFactory(is_active=False)
     page = PolicyPageFactory()
@@ -135,7 +132,7 @@ def test_a_material_change_notifies_every_active_employee_once(django_capture_on
     assert not Notification.objects.exists()  # a typo fix asks nothing of anyone
     with django_capture_on_commit_callbacks(execute=True):
         page = policy_publish(page, material=True, what_changed="A new AI rule.")
-    notes = Notification.objects.filter(kind="policy_version")
+    notes = Notification.objects.filter(kind=POLICY_VERSION.key)
     assert sorted(n.user_id for n in notes) == sorted(p.pk for p in people)
     note = notes.first()
     assert "version 2" in note.title and note.body == "A new AI rule."
@@ -144,8 +141,6 @@ def test_a_material_change_notifies_every_active_employee_once(django_capture_on
 
 def test_the_admin_publish_action_path_bumps_too():
     """The editor's Publish button runs PublishPageRevisionAction, not Page.publish."""
-    from wagtail.actions.publish_page_revision import PublishPageRevisionAction
-
     page = PolicyPageFactory()
     editor = EditorFactory()
     draft = page.get_latest_revision_as_object()
@@ -156,8 +151,6 @@ def test_the_admin_publish_action_path_bumps_too():
 
 
 def test_previewing_a_material_change_shows_the_next_version_number(rf):
-    from tests.people.factories import UserFactory
-
     page = PolicyPageFactory()
     draft = page.get_latest_revision_as_object()
     draft.material_change = True

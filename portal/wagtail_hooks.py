@@ -1,0 +1,43 @@
+"""What the portal adds to the Wagtail admin: one refusal to delete pages that hold people's
+records, whichever app's records they are (each app says so through PAGE_RECORDS)."""
+
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from wagtail import hooks
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.models import Page
+
+from portal.extensions import PAGE_RECORDS
+
+DELETE_REFUSED_TEMPLATE = "portal/admin/delete_refused.html"
+
+
+def page_deletion_refusal(request: HttpRequest, pages: list) -> TemplateResponse | None:
+    """The admin's answer to deleting `pages` when any of them, or a page below one, holds
+    people's records: a page saying why not and offering to unpublish. None otherwise."""
+    refused = [
+        (page, message)
+        for page in pages
+        if isinstance(page, Page)
+        for fn in hooks.get_hooks(PAGE_RECORDS)
+        if (message := fn(page=page))
+    ]
+    if not refused:
+        return None
+    context = {"page": refused[0][0], "messages_refused": [message for _, message in refused]}
+    # Asking is fine (the page explains); a delete that was sent conflicts with the records.
+    status = 409 if request.method == "POST" else 200
+    return TemplateResponse(request, DELETE_REFUSED_TEMPLATE, context, status=status)
+
+
+@hooks.register("before_delete_page")
+def refuse_to_delete_records(request, page):
+    # Records PROTECT their pages; without this the delete would end in a ProtectedError.
+    return page_deletion_refusal(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_bulk_delete_records(request, action_type, objects, _view):
+    if action_type == DeleteBulkAction.action_type:
+        return page_deletion_refusal(request, objects)
+    return None
