@@ -45,8 +45,3 @@ def kind_get(key: str) -> NotificationKind:
     if kind is None:
         return NotificationKind(key=key, label=key.replace("_", " ").capitalize(), intro="")
     return kind
-
-
-def kind_choices() -> list[tuple[str, str]]:
-    """(key, label) of every declared kind, for filters in the admin."""
-    return sorted(((k.key, k.label) for k in kinds_registered().values()), key=lambda c: c[1])

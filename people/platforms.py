@@ -74,7 +74,3 @@ PLATFORMS: dict[str, Platform] = {
 }
 
 PLATFORM_CHOICES = [(p.key, p.label) for p in PLATFORMS.values()]
-
-
-def platform_get(key: str) -> Platform:
-    return PLATFORMS[key]

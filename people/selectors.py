@@ -28,7 +28,3 @@ def users_with_consent(*, kind: str) -> QuerySet[User]:
 
 def network_list(*, user: User) -> QuerySet[SocialNetwork]:
     return SocialNetwork.objects.filter(user=user)
-
-
-def user_is_editor(*, user: User) -> bool:
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
