@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from bench.harness import Figure, count_queries, time_ms
 from leaderboard.fragments import board_fragment
-from leaderboard.models import ScoreTotal
-from leaderboard.selectors import leaderboard_position, period_start
-from people.models import ConsentRecord, Department, User
+from leaderboard.models import Period, ScoreTotal
+from leaderboard.selectors import Scope, leaderboard_position, period_start
+from people.models import ConsentKind, ConsentRecord, Department, User
 from portal.realtime import board_group
 
 SUBSCRIBERS = 1000
@@ -35,14 +35,16 @@ def _people(count: int, *, prefix: str, departments: list[Department]) -> list[U
     now = timezone.now()
     ConsentRecord.objects.bulk_create(
         [
-            ConsentRecord(user=u, kind="leaderboard", granted=True, source="bench", created_at=now)
+            ConsentRecord(
+                user=u, kind=ConsentKind.LEADERBOARD, granted=True, source="bench", created_at=now
+            )
             for u in users
         ]
     )
     rows = []
     for user in users:
         points = rng.randint(0, 400)
-        for period in ("week", "month", "all"):
+        for period in Period.values:
             rows.append(
                 ScoreTotal(
                     user=user,
@@ -66,7 +68,7 @@ def _broadcast(subscribers: int) -> list[Figure]:
     """Render the board once, then one group_send to `subscribers` sockets (in-memory
     layer here: a copy per subscriber; with Redis, one round trip per channel shard)."""
     layer = get_channel_layer()
-    group = board_group("week", "people")
+    group = board_group(Period.WEEK, Scope.PEOPLE)
 
     async def subscribe():
         for _ in range(subscribers):
@@ -75,7 +77,7 @@ def _broadcast(subscribers: int) -> list[Figure]:
     async_to_sync(subscribe)()
 
     def render_and_send():
-        html = board_fragment("week", "people")
+        html = board_fragment(Period.WEEK, Scope.PEOPLE)
         async_to_sync(layer.group_send)(group, {"type": "push.html", "html": html})
 
     figures = [
@@ -122,7 +124,7 @@ def _rank() -> list[Figure]:
     middle = users[RANK_PEOPLE // 2]
 
     def rank():
-        leaderboard_position(user=middle, period="week", visible=True)
+        leaderboard_position(user=middle, period=Period.WEEK, visible=True)
 
     figures = [
         Figure(f"leaderboard_rank_ms_{RANK_PEOPLE}_people", time_ms(rank, n=30), "ms", 25.0, 30),
@@ -140,7 +142,7 @@ def measure() -> list[Figure]:
     figures = [
         Figure(
             "leaderboard_board_render_ms",
-            time_ms(lambda: board_fragment("week", "people"), n=30),
+            time_ms(lambda: board_fragment(Period.WEEK, Scope.PEOPLE), n=30),
             "ms",
             25.0,
             30,

@@ -10,7 +10,8 @@ from courses.admin_views import EnrolmentCreateView, RuleCreateView, training_re
 from courses.models import Enrolment, OnboardingRule
 from notifications.kinds import NOTIFICATION_KINDS
 from people.records import RECORDS_SECTION
-from portal.extensions import DASHBOARD_PANEL, DASHBOARD_STEP, DEMO_SEED, PAGE_RECORDS
+from portal.extensions import DASHBOARD_PANEL, DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, PAGE_RECORDS
+from portal.navigation import section_nav_item
 
 
 class OnboardingRuleViewSet(ModelViewSet):
@@ -52,3 +53,8 @@ hooks.register(DEMO_SEED, demo.seed, order=30)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DEMO_SEED, demo.seed_notices, order=73)
 hooks.register(PAGE_RECORDS, training_records_held)
+
+
+@hooks.register(NAV_ITEM, order=20)
+def training_nav_item(request):
+    return section_nav_item(request, "Training", "training")

@@ -10,10 +10,10 @@ from functools import partial
 
 from leaderboard.fragments import board_fragment, personal_fragment, toast_fragment
 from leaderboard.models import Period
+from leaderboard.selectors import Scope
 from portal import realtime
 
-SCOPES = ("people", "departments")
-BOARDS = [(period, scope) for period in Period.values for scope in SCOPES]
+BOARDS = [(period, scope) for period in Period.values for scope in Scope.values]
 
 
 def _send_board(period: str, scope: str) -> None:

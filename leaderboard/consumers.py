@@ -1,8 +1,8 @@
 """The live leaderboard socket: the person's own line and, for the board on screen, the
 board itself (`?period=week&scope=people`). Thin: see portal.realtime.PushConsumer."""
 
-from leaderboard.broadcast import SCOPES
 from leaderboard.models import Period
+from leaderboard.selectors import Scope
 from portal import realtime
 
 
@@ -11,6 +11,6 @@ class LeaderboardConsumer(realtime.PushConsumer):
         groups = [realtime.person_group(user.pk)]
         period = params.get("period", [""])[0]
         scope = params.get("scope", [""])[0]
-        if period in Period.values and scope in SCOPES:
+        if period in Period.values and scope in Scope.values:
             groups.append(realtime.board_group(period, scope))
         return groups

@@ -1,12 +1,14 @@
 """Demo badges, and the awards that follow from the history the earlier steps created."""
 
+from django.utils import timezone
+
 from leaderboard.models import Badge, Criterion
 from leaderboard.notices import BADGE_EARNED
 from leaderboard.services import leaderboard_close_period
-from leaderboard.services.badges import previous_month
 from leaderboard.services.reconcile import leaderboard_reconcile
 from notifications.demo import demo_notification
 from portal import realtime
+from portal.periods import previous_month_start
 
 BADGES = [
     (
@@ -78,7 +80,7 @@ def seed(*, stdout) -> int:
         # The real evaluation, as `leaderboard_reconcile --fix` runs it: totals, visibility
         # and every badge the seeded ledger supports; then last month's top places.
         changed += len(leaderboard_reconcile(fix=True))
-        placed, awarded = leaderboard_close_period(month=previous_month())
+        placed, awarded = leaderboard_close_period(month=previous_month_start(timezone.now()))
     return changed + placed + awarded
 
 

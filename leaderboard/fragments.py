@@ -6,26 +6,25 @@ from leaderboard.models import BadgeAward, Period
 from leaderboard.selectors import (
     DEPARTMENT_MINIMUM,
     TOP,
+    Scope,
     leaderboard_departments,
     leaderboard_position,
     leaderboard_top,
     period_label,
 )
-from people.models import User
+from people.models import ConsentKind, User
 from people.selectors import consent_current
 
 TEMPLATE = "leaderboard/board.html"
 
 
 def board_context(period: str, scope: str) -> dict:
-    rows = (
-        leaderboard_top(period=period)
-        if scope == "people"
-        else leaderboard_departments(period=period)
-    )
+    by_people = scope == Scope.PEOPLE
+    rows = leaderboard_top(period=period) if by_people else leaderboard_departments(period=period)
     return {
         "period": period,
         "scope": scope,
+        "by_people": by_people,
         "rows": rows,
         "label": period_label(period),
         "top": TOP,
@@ -51,7 +50,7 @@ def personal_fragment(user_id: int) -> str:
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         return ""
-    visible = consent_current(user=user)["leaderboard"]
+    visible = consent_current(user=user)[ConsentKind.LEADERBOARD]
     return "".join(
         render_to_string(f"{TEMPLATE}#you", you_context(user, period, visible))
         for period in Period.values

@@ -13,7 +13,12 @@ from django.urls import reverse
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from leaderboard.models import Badge, BadgeAward, BadgeIssuerSettings
+from leaderboard.models import (
+    DEFAULT_REVOCATION_REASON,
+    Badge,
+    BadgeAward,
+    BadgeIssuerSettings,
+)
 
 CONTEXT = "https://w3id.org/openbadges/v2"
 IMAGE_SIZE = 256
@@ -82,7 +87,7 @@ def assertion_document(award: BadgeAward) -> dict:
         }
     if award.revoked:
         document["revoked"] = True
-        document["revocationReason"] = award.revocation_reason or "Revoked by the issuer."
+        document["revocationReason"] = award.revocation_reason or DEFAULT_REVOCATION_REASON
     return document
 
 

@@ -12,10 +12,9 @@ from django.views.decorators.vary import vary_on_headers
 from leaderboard import openbadges
 from leaderboard.fragments import board_context, you_context
 from leaderboard.models import Badge, BadgeAward, Period
-from leaderboard.selectors import SCOPES, badge_award_public
+from leaderboard.selectors import Scope, badge_award_public
+from people.models import ConsentKind
 from people.selectors import consent_current
-
-SCOPE_LABELS = {"people": "People", "departments": "Departments"}
 
 
 def _choice(value: str | None, choices, default: str) -> str:
@@ -26,16 +25,16 @@ def _choice(value: str | None, choices, default: str) -> str:
 @vary_on_headers("HX-Request")
 def board(request):
     period = _choice(request.GET.get("period"), Period.values, Period.WEEK)
-    scope = _choice(request.GET.get("scope"), SCOPES, "people")
+    scope = _choice(request.GET.get("scope"), Scope.values, Scope.PEOPLE)
     query = urlencode({"period": period, "scope": scope})
-    visible = consent_current(user=request.user)["leaderboard"]
+    visible = consent_current(user=request.user)[ConsentKind.LEADERBOARD]
     context = {
         **board_context(period, scope),
         "periods": Period.choices,
-        "scopes": list(SCOPE_LABELS.items()),
+        "scopes": Scope.choices,
         "ws_url": f"/ws/leaderboard/?{query}",
         "reload_url": f"{reverse('leaderboard:board')}?{query}",
-        "you": you_context(request.user, period, visible) if scope == "people" else None,
+        "you": you_context(request.user, period, visible) if scope == Scope.PEOPLE else None,
     }
     template = "leaderboard/board.html#panel" if request.htmx else "leaderboard/board.html"
     return TemplateResponse(request, template, context)
@@ -45,7 +44,7 @@ def board(request):
 def you(request):
     """The person's own line for one period: fetched by each browser after a pushed board."""
     period = _choice(request.GET.get("period"), Period.values, Period.WEEK)
-    visible = consent_current(user=request.user)["leaderboard"]
+    visible = consent_current(user=request.user)[ConsentKind.LEADERBOARD]
     return TemplateResponse(
         request, "leaderboard/board.html#you", you_context(request.user, period, visible)
     )

@@ -1,52 +1,43 @@
 """Recognition in the Wagtail admin: badge definitions (snippets), awards (revocable) and
 the points ledger (read, plus corrections as new rows; never edited or deleted)."""
 
-import uuid
-
-from django import forms
+from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from leaderboard import demo, digest, notices, panels, routing
+from leaderboard.admin_views import (
+    REVOKE_ACTION,
+    BadgeAwardIndexView,
+    BadgeAwardRevokeView,
+    CorrectionCreateView,
+    CorrectionForm,
+)
 from leaderboard.models import Badge, BadgeAward, LedgerEntry
-from leaderboard.services import leaderboard_visibility_set, ledger_correction_create
-from leaderboard.services.ledger import correction_errors
+from leaderboard.services import leaderboard_visibility_set
 from notifications.digest import DIGEST_SECTION
 from notifications.kinds import NOTIFICATION_KINDS
 from people.models import ConsentKind
 from people.records import RECORDS_SECTION
 from people.services import CONSENT_CHANGED
-from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, WEBSOCKET_URLS
+from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, NAV_ITEM, WEBSOCKET_URLS
+from portal.navigation import nav_item
+from portal.permissions import RecordPermissionPolicy
 
-
-class RestrictedPolicy(ModelPermissionPolicy):
-    """Model permissions, minus the actions that must never happen in the admin."""
-
-    def __init__(self, model, *, refused: set[str]):
-        super().__init__(model)
-        self.refused = refused
-
-    def user_has_permission(self, user, action):
-        return action not in self.refused and super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a not in self.refused])
-
-
-register_permission_policy(LedgerEntry, RestrictedPolicy(LedgerEntry, refused={"change", "delete"}))
-register_permission_policy(BadgeAward, RestrictedPolicy(BadgeAward, refused={"add", "delete"}))
+# Ledger rows are never edited or deleted (corrections are new rows); awards are never
+# added by hand or deleted, and are changed only by revoking them.
+register_permission_policy(
+    LedgerEntry, RecordPermissionPolicy(LedgerEntry, refused={"change", "delete"})
+)
+register_permission_policy(
+    BadgeAward, RecordPermissionPolicy(BadgeAward, refused={"add", "delete"})
+)
 
 
 class BadgeViewSet(SnippetViewSet):
@@ -59,63 +50,12 @@ class BadgeViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class CorrectionForm(WagtailAdminModelForm):
-    token = forms.CharField(widget=forms.HiddenInput, required=True)
-
-    class Meta:
-        model = LedgerEntry
-        fields = ["user", "points", "note"]
-        labels = {"user": "Person", "points": "Points (negative to remove)"}
-        help_texts = {"note": "Why: kept with the correction and shown to the person."}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["note"].required = True
-        self.fields["note"].error_messages["required"] = (
-            "Say why: the note is kept with the correction."
-        )
-        if not self.is_bound:
-            self.initial["token"] = uuid.uuid4().hex
-
-    def clean(self):
-        data = super().clean()
-        for field, message in correction_errors(
-            points=data.get("points"), note=data.get("note", "")
-        ).items():
-            if field not in self.errors:
-                self.add_error(field, message)
-        return data
-
-
-class CorrectionCreateView(generic.CreateView):
-    page_title = "Record a correction"
-
-    def save_instance(self):
-        data = self.form.cleaned_data
-        entry, _ = ledger_correction_create(
-            user=data["user"],
-            points=data["points"],
-            note=data["note"],
-            created_by=self.request.user,
-            token=data["token"],
-        )
-        return entry
-
-    def log_action(self, *args, **kwargs):  # the ledger row is its own record
-        return None
-
-    def get_success_message(self, instance=None):
-        instance = instance or self.object
-        return f"Correction of {instance.points:+d} points recorded for {instance.user}."
-
-
 class LedgerViewSet(ModelViewSet):
     model = LedgerEntry
     icon = "list-ul"
     menu_label = "Points ledger"
     add_view_class = CorrectionCreateView
     copy_view_enabled = False
-    form_fields = ["user", "points", "note"]
     list_filter = ["reason"]
     search_fields = ["key", "note", "user__username", "user__first_name", "user__last_name"]
     list_display = [
@@ -129,24 +69,53 @@ class LedgerViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return CorrectionForm
 
-    def get_edit_handler(self):
-        return None
-
 
 class BadgeAwardViewSet(ModelViewSet):
+    """Awards are looked at (inspect) and revoked (their own action), never edited."""
+
     model = BadgeAward
     icon = "tick"
     menu_label = "Badge awards"
+    index_view_class = BadgeAwardIndexView
     copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = []  # never used: the policy refuses add, and there is no edit view
     list_filter = ["badge", "revoked"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     list_display = ["badge", "user", DateColumn("awarded_at", label="Awarded"), "revoked"]
-    panels = [FieldPanel("revoked"), FieldPanel("revocation_reason")]
+    inspect_view_fields = [
+        "badge",
+        "user",
+        "awarded_at",
+        "evidence",
+        "revoked",
+        "revoked_at",
+        "revocation_reason",
+    ]
 
-    def get_edit_handler(self):
-        from wagtail.admin.panels import ObjectList
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            edit_url_name=None, revoke_url_name=self.get_url_name("revoke"), **kwargs
+        )
 
-        return ObjectList(self.panels).bind_to_model(self.model)
+    @property
+    def url_finder_class(self):
+        # Links to an award from elsewhere in the admin (e.g. its history) open it read-only.
+        return type(
+            "BadgeAwardURLFinder",
+            (ModelAdminURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *(pattern for pattern in super().get_urlpatterns() if pattern.name != "edit"),
+            path("revoke/<int:pk>/", self.revoke_view, name="revoke"),
+        ]
+
+    @property
+    def revoke_view(self):
+        return self.construct_view(BadgeAwardRevokeView)
 
 
 class RecognitionGroup(ViewSetGroup):
@@ -164,6 +133,11 @@ def register_recognition():
     return RecognitionGroup()
 
 
+@hooks.register("register_log_actions")
+def register_revoke_action(actions):
+    actions.register_action(REVOKE_ACTION, "Revoke badge award", "Badge award revoked")
+
+
 @hooks.register(CONSENT_CHANGED)
 def follow_leaderboard_consent(*, user, kind: str, granted: bool) -> None:
     """Show or hide the person on every board in the consent's own transaction."""
@@ -171,6 +145,11 @@ def follow_leaderboard_consent(*, user, kind: str, granted: bool) -> None:
         leaderboard_visibility_set(user=user, visible=granted)
 
 
+hooks.register(
+    NAV_ITEM,
+    lambda request: nav_item(request, "Leaderboard", reverse("leaderboard:board")),
+    order=50,
+)
 hooks.register(DASHBOARD_PANEL, panels.my_badges_panel, order=60)
 hooks.register(ME_SECTION, panels.my_badges_panel, order=35)
 hooks.register(RECORDS_SECTION, lambda: panels.POINTS_SECTION, order=50)

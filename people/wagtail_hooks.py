@@ -14,7 +14,8 @@ from people.records import (
     profile_collect,
 )
 from people.selectors import consent_current, network_list
-from portal.extensions import DASHBOARD_STEP, DEMO_SEED, Step
+from portal.extensions import DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, Step
+from portal.navigation import nav_item
 
 
 @hooks.register(RECORDS_SECTION, order=10)
@@ -67,3 +68,4 @@ def advocacy_step(user) -> Step:
 
 
 hooks.register(DEMO_SEED, demo.seed, order=10)
+hooks.register(NAV_ITEM, lambda request: nav_item(request, "Me", reverse("people:me")), order=90)

@@ -1,27 +1,9 @@
 """Acknowledgements in the Wagtail admin: a read-only record (list and inspect, nothing else)."""
 
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from policies.models import Acknowledgement
 
-WRITE_ACTIONS = frozenset({"add", "change", "delete", "copy"})
-
-
-class RecordPermissionPolicy(ModelPermissionPolicy):
-    """Editors may look; nobody adds, changes or deletes a record through the admin."""
-
-    def user_has_permission(self, user, action):
-        return action not in WRITE_ACTIONS and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        readable = [action for action in actions if action not in WRITE_ACTIONS]
-        if not readable:
-            return super().users_with_any_permission([]).none()
-        return super().users_with_any_permission(readable)
 
 
 class AcknowledgementViewSet(ModelViewSet):

@@ -9,8 +9,10 @@ from policies import demo, notices
 from policies.admin_views import AcknowledgementReportView, policy_records_held
 from policies.models import Acknowledgement
 from policies.panels import ACKNOWLEDGEMENTS_SECTION, policy_banner, policy_step
-from policies.viewsets import AcknowledgementViewSet, RecordPermissionPolicy
-from portal.extensions import BANNER, DASHBOARD_STEP, DEMO_SEED, PAGE_RECORDS
+from policies.viewsets import AcknowledgementViewSet
+from portal.extensions import BANNER, DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, PAGE_RECORDS
+from portal.navigation import section_nav_item
+from portal.permissions import RecordPermissionPolicy
 
 register_permission_policy(Acknowledgement, RecordPermissionPolicy(Acknowledgement))
 acknowledgement_viewset = AcknowledgementViewSet()
@@ -69,3 +71,8 @@ hooks.register(DEMO_SEED, demo.seed, order=40)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DEMO_SEED, demo.seed_notices, order=74)
 hooks.register(PAGE_RECORDS, policy_records_held)
+
+
+@hooks.register(NAV_ITEM, order=30)
+def policy_nav_item(request):
+    return section_nav_item(request, "Policy", "policy")

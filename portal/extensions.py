@@ -14,6 +14,8 @@ function takes and returns:
 - DASHBOARD_PANEL `(request) -> Panel | None`: a section below the checklist.
 - ME_SECTION      `(request) -> Panel | None`: a section of /me/.
 - BANNER          `(request) -> Panel | None`: a strip above every portal page.
+- NAV_ITEM        `(request) -> NavItem | None`: an entry of the main navigation
+  (portal.navigation.section_nav_item builds one for a top-level page).
 - DEMO_SEED       `(*, stdout) -> int`: one step of `seed_demo`; returns how many things it
   created or changed. Runs in its own transaction, in order.
 - WEBSOCKET_URLS  `() -> list[URLPattern]`: websocket routes for portal/asgi.py.
@@ -36,6 +38,7 @@ DASHBOARD_STEP = "chorus_dashboard_step"
 DASHBOARD_PANEL = "chorus_dashboard_panel"
 ME_SECTION = "chorus_me_section"
 BANNER = "chorus_banner"
+NAV_ITEM = "chorus_nav_item"
 DEMO_SEED = "chorus_demo_seed"
 WEBSOCKET_URLS = "chorus_websocket_urls"
 PAGE_RECORDS = "chorus_page_records"

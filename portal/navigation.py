@@ -1,14 +1,16 @@
-"""The portal's main navigation: a section appears once it exists."""
+"""The portal's main navigation: Dashboard, then what the apps contribute through the
+NAV_ITEM hook (a section appears once it exists), then Admin for editors."""
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.urls import NoReverseMatch, reverse
+from django.http import HttpRequest
+from wagtail import hooks
 from wagtail.models import Page
 
-# Sections that are Wagtail pages directly under the home page, by slug.
-PAGE_SECTIONS = [("Training", "training"), ("Policy", "policy"), ("Share", "share")]
-SECTION_CACHE_KEY = "portal:nav:live-section-slugs"
+from portal.extensions import NAV_ITEM
+
+SECTION_CACHE_KEY = "portal:nav:live-section-urls"
 
 
 @dataclass(frozen=True)
@@ -19,39 +21,31 @@ class NavItem:
 
 
 def live_section_urls() -> dict[str, str]:
-    """Slug → URL of the live top-level sections; cached briefly (one query a minute)."""
+    """Slug → URL of the live pages directly under the home page; cached briefly (one
+    query a minute)."""
     urls = cache.get(SECTION_CACHE_KEY)
     if urls is None:
-        slugs = [slug for _, slug in PAGE_SECTIONS]
-        urls = {
-            page.slug: page.url_path
-            for page in Page.objects.live().filter(depth=3, slug__in=slugs).only("slug", "url_path")
-        }
-        urls = {slug: "/" + path.split("/", 2)[2] for slug, path in urls.items()}
+        sections = Page.objects.live().filter(depth=3)
+        urls = {page.slug: page.get_url() for page in sections}
         cache.set(SECTION_CACHE_KEY, urls, 60)
     return urls
 
 
-def _reverse_or_none(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
+def nav_item(request: HttpRequest, label: str, url: str | None) -> NavItem | None:
+    """An item for `url` (None: the section does not exist yet, so no item)."""
+    if not url:
         return None
+    return NavItem(label, url, request.path.startswith(url))
 
 
-def nav_items(request) -> list[NavItem]:
-    path = request.path
-    items = [NavItem("Dashboard", "/", path == "/")]
-    sections = live_section_urls()
-    for label, slug in PAGE_SECTIONS:
-        if slug in sections:
-            url = sections[slug]
-            items.append(NavItem(label, url, path.startswith(url)))
-    leaderboard = _reverse_or_none("leaderboard:board")
-    if leaderboard:
-        items.append(NavItem("Leaderboard", leaderboard, path.startswith(leaderboard)))
-    me = reverse("people:me")
-    items.append(NavItem("Me", me, path.startswith(me)))
+def section_nav_item(request: HttpRequest, label: str, slug: str) -> NavItem | None:
+    """An item for the live top-level page with `slug`, once it exists."""
+    return nav_item(request, label, live_section_urls().get(slug))
+
+
+def nav_items(request: HttpRequest) -> list[NavItem]:
+    items = [NavItem("Dashboard", "/", request.path == "/")]
+    items += [item for fn in hooks.get_hooks(NAV_ITEM) if (item := fn(request)) is not None]
     if request.user.has_perm("wagtailadmin.access_admin"):
         items.append(NavItem("Admin", "/admin/", False))
     return items

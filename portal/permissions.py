@@ -1,10 +1,19 @@
-"""The "Editors" group (HR and comms) may manage everything the programme is made of.
+"""Who may do what in the Wagtail admin.
 
+The "Editors" group (HR and comms) may manage everything the programme is made of.
 Granted after every migrate, so models added later are covered without a data migration
 per app. Ordinary employees get no admin permissions at all.
+
+People's records (acknowledgements, the points ledger, badge awards) are kept as they
+happened: `RecordPermissionPolicy` refuses the admin actions that would rewrite them,
+whatever permissions a user holds.
 """
 
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from wagtail.permission_policies import ModelPermissionPolicy
 
 EDITORS_GROUP = "Editors"
 # App label → the permissions' actions editors get on every model of that app.
@@ -54,3 +63,29 @@ def editors_grant_permissions(**kwargs) -> None:
         if action in allowed:
             wanted.append(permission)
     group.permissions.add(*wanted)
+
+
+WRITE_ACTIONS = frozenset({"add", "change", "delete", "copy"})
+
+
+class RecordPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, minus the actions nobody may take on these records in the admin
+    (superusers included). Read-only by default; a model that takes corrections as new
+    rows, or a dedicated action such as revoking, refuses less.
+
+        register_permission_policy(LedgerEntry, RecordPermissionPolicy(
+            LedgerEntry, refused={"change", "delete"}))
+    """
+
+    def __init__(self, model, *, refused: Iterable[str] = WRITE_ACTIONS):
+        super().__init__(model)
+        self.refused = frozenset(refused)
+
+    def user_has_permission(self, user, action):
+        return action not in self.refused and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        allowed = [action for action in actions if action not in self.refused]
+        if not allowed:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(allowed)

@@ -11,7 +11,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from notifications.digest import DIGEST_SECTION
 from notifications.kinds import NOTIFICATION_KINDS
 from people.records import RECORDS_SECTION
-from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION
+from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, NAV_ITEM
+from portal.navigation import section_nav_item
 from sharing import admin_views, demo, digest, notices, panels
 from sharing.models import Campaign, SharePostPage, Suggestion
 
@@ -106,3 +107,8 @@ hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DIGEST_SECTION, digest.posts_section, order=10)
 hooks.register(DIGEST_SECTION, digest.results_section, order=20)
 hooks.register(DEMO_SEED, demo.seed_notices, order=71)
+
+
+@hooks.register(NAV_ITEM, order=40)
+def library_nav_item(request):
+    return section_nav_item(request, "Share", "share")

@@ -104,8 +104,23 @@ class Badge(models.Model):
         }[self.criterion]
 
 
+REVOCATION_IS_FINAL = "A revoked badge award stays revoked."
+# What an assertion says when the issuer gave no reason.
+DEFAULT_REVOCATION_REASON = "Revoked by the issuer."
+
+
+class BadgeAwardQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        # Only the literal True may be written to `revoked` in bulk: never False, and no
+        # expression that could be (bulk_update sends a CASE through here too).
+        if "revoked" in kwargs and kwargs["revoked"] is not True:
+            raise TypeError(f"{REVOCATION_IS_FINAL} Revoke with badge_award_revoke.")
+        return super().update(**kwargs)
+
+
 class BadgeAward(models.Model):
-    """One person's badge: awarded once, revocable, verifiable at a stable public URL."""
+    """One person's badge: awarded once, revocable (for good), verifiable at a stable
+    public URL."""
 
     # A record of what someone did, not editor content: Wagtail's usage index skips it.
     wagtail_reference_index_ignore = True
@@ -124,7 +139,7 @@ class BadgeAward(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
     revocation_reason = models.CharField(max_length=200, blank=True)
 
-    panels = [FieldPanel("revoked"), FieldPanel("revocation_reason")]
+    objects = BadgeAwardQuerySet.as_manager()
 
     class Meta:
         ordering = ["-awarded_at", "-id"]
@@ -138,9 +153,16 @@ class BadgeAward(models.Model):
     def save(self, *args, **kwargs):
         if self.revoked and self.revoked_at is None:
             self.revoked_at = timezone.now()
-        if not self.revoked:
-            self.revoked_at = None
+        if not self.revoked and self._revoked_in_database(kwargs.get("update_fields")):
+            raise ValueError(REVOCATION_IS_FINAL)
         super().save(*args, **kwargs)
+
+    def _revoked_in_database(self, update_fields) -> bool:
+        """Whether saving would write revoked=False over a revoked row (one query, only
+        when an existing award is saved unrevoked with `revoked` among the fields)."""
+        if self.pk is None or (update_fields is not None and "revoked" not in update_fields):
+            return False
+        return type(self).objects.filter(pk=self.pk, revoked=True).exists()
 
     @staticmethod
     def hash_email(email: str, salt: str) -> str:

@@ -162,4 +162,12 @@ class PointsSettings(BaseGenericSetting):
     def points_for(self, reason: str) -> int:
         if reason == Reason.CORRECTION:
             raise ValueError("A correction states its own points.")
-        return getattr(self, reason)
+        return {
+            Reason.LESSON_COMPLETED: self.lesson_completed,
+            Reason.COURSE_COMPLETED: self.course_completed,
+            Reason.CERTIFIED: self.certified,
+            Reason.POLICY_ACKNOWLEDGED: self.policy_acknowledged,
+            Reason.SHARE: self.share,
+            Reason.CLICK: self.click,
+            Reason.SUGGESTION_ACCEPTED: self.suggestion_accepted,
+        }[reason]

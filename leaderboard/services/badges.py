@@ -1,7 +1,7 @@
 """Badges: awarded from what the ledger (and closed months) say, once per person."""
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -11,6 +11,7 @@ from leaderboard import broadcast
 from leaderboard.models import (
     COUNTED_REASON,
     CRITERIA_BY_REASON,
+    DEFAULT_REVOCATION_REASON,
     Badge,
     BadgeAward,
     Criterion,
@@ -20,9 +21,10 @@ from leaderboard.models import (
     ScoreTotal,
 )
 from leaderboard.notices import BADGE_EARNED
-from leaderboard.selectors import Progress, badge_progress, badges_active
+from leaderboard.selectors.badges import Progress, badge_progress, badges_active
 from notifications.services import notification_send
 from people.models import User
+from portal.periods import month_start
 
 
 def badge_is_earned(badge: Badge, progress: Progress) -> bool:
@@ -51,9 +53,11 @@ def badge_evidence(badge: Badge, progress: Progress) -> str:
     return f"{count} {noun} recorded."
 
 
-def _award(
+def badge_award_create(
     *, badge: Badge, user: User, evidence: str, at: datetime | None = None
 ) -> BadgeAward | None:
+    """Award `badge` to `user` once, notifying them after commit. None when they hold it
+    already (concurrently, too). Runs in the caller's transaction."""
     award = BadgeAward(badge=badge, user=user, evidence=evidence, awarded_at=at or timezone.now())
     award.set_recipient(user.email or f"{user.username}@invalid")
     try:
@@ -116,7 +120,9 @@ def badges_evaluate(
     awards = []
     for badge in pending:
         if badge_is_earned(badge, progress):
-            award = _award(badge=badge, user=user, evidence=badge_evidence(badge, progress), at=at)
+            award = badge_award_create(
+                badge=badge, user=user, evidence=badge_evidence(badge, progress), at=at
+            )
             if award is not None:
                 awards.append(award)
     return awards
@@ -124,17 +130,19 @@ def badges_evaluate(
 
 @transaction.atomic
 def badge_award_revoke(*, award: BadgeAward, reason: str) -> BadgeAward:
-    """Revoke an award: its assertion and page say so from now on; it is never re-awarded."""
-    if not award.revoked:
-        award.revoked = True
-        award.revocation_reason = reason.strip()[:200] or "Revoked by the issuer."
-        award.save(update_fields=["revoked", "revoked_at", "revocation_reason"])
+    """Revoke an award for good: its assertion and page say so from now on, it is never
+    re-awarded and nothing un-revokes it (the model refuses). Revoking a revoked award
+    changes nothing, its first reason stands (even if `award` is a stale copy: the row is
+    read again under a lock). `reason` is shown publicly. Returns `award`, up to date."""
+    stored = BadgeAward.objects.select_for_update().get(pk=award.pk)
+    if not stored.revoked:
+        stored.revoked = True
+        stored.revocation_reason = reason.strip()[:200] or DEFAULT_REVOCATION_REASON
+        stored.save(update_fields=["revoked", "revoked_at", "revocation_reason"])
+    award.revoked = stored.revoked
+    award.revoked_at = stored.revoked_at
+    award.revocation_reason = stored.revocation_reason
     return award
-
-
-def previous_month(today: date | None = None) -> date:
-    today = today or timezone.localdate()
-    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 @transaction.atomic
@@ -145,8 +153,8 @@ def leaderboard_close_period(*, month: date, top: int = 3) -> tuple[int, int]:
     Idempotent: a closed month keeps its placements; running again only awards badges
     defined since. Returns (placements created, badges awarded).
     """
-    month = month.replace(day=1)
-    if month >= timezone.localdate().replace(day=1):
+    month = month_start(month)
+    if month >= month_start(timezone.now()):
         raise ValueError("Only a month that has ended can be closed.")
     badges = [b for b in badges_active() if b.criterion == Criterion.TOP_OF_MONTH]
     top = max([top, *(b.threshold for b in badges)])

@@ -11,14 +11,14 @@ from leaderboard import broadcast
 from leaderboard.models import LedgerEntry, PointsSettings, Reason, ScoreTotal
 from leaderboard.services.badges import badges_evaluate
 from leaderboard.services.periods import period_starts
-from people.models import User
+from people.models import ConsentKind, User
 from people.selectors import users_with_consent
 
 CORRECTION_LIMIT = 10_000
 
 
 def _visible_now(user: User) -> bool:
-    return users_with_consent(kind="leaderboard").filter(pk=user.pk).exists()
+    return users_with_consent(kind=ConsentKind.LEADERBOARD).filter(pk=user.pk).exists()
 
 
 def _totals_add(*, user: User, points: int, at: datetime) -> None:

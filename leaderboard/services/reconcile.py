@@ -1,12 +1,17 @@
-"""Recompute totals and badges from the ledger; report (and optionally fix) differences."""
+"""Recompute totals and badges from the ledger; report (and optionally fix) differences.
+
+One step per kind of difference: a total, a total's visibility, a missing badge, an
+unsupported badge. Each step reports what differs and, with `fix`, corrects the stored
+state; none of them writes to the ledger (it stays append-only).
+"""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime
+from enum import StrEnum
 
 from django.db import transaction
 from django.db.models import Count, Min
-from django.utils import timezone
 
 from leaderboard import broadcast
 from leaderboard.models import (
@@ -19,23 +24,44 @@ from leaderboard.models import (
     Reason,
     ScoreTotal,
 )
-from leaderboard.selectors import Progress, longest_weekly_streak
-from leaderboard.services.badges import _award, badge_evidence, badge_is_earned
+from leaderboard.selectors.badges import (
+    NO_PROGRESS,
+    Progress,
+    longest_weekly_streak,
+    weekly_streaks,
+)
+from leaderboard.services.badges import (
+    badge_award_create,
+    badge_award_revoke,
+    badge_evidence,
+    badge_is_earned,
+)
 from leaderboard.services.periods import period_starts
-from people.models import User
+from people.models import ConsentKind, User
 from people.selectors import users_with_consent
 from portal import realtime
+
+UNSUPPORTED_REASON = "The points ledger does not support this award."
+
+TotalKey = tuple[int, str, date]  # (user id, period, period start)
+
+
+class DifferenceKind(StrEnum):
+    TOTAL = "total"
+    VISIBILITY = "visibility"
+    MISSING_BADGE = "missing badge"
+    UNSUPPORTED_BADGE = "unsupported badge"
 
 
 @dataclass(frozen=True)
 class Difference:
-    kind: str  # "total", "visibility", "missing badge", "unsupported badge"
+    kind: DifferenceKind
     detail: str
 
 
-def expected_totals() -> dict[tuple[int, str, object], int]:
+def expected_totals() -> dict[TotalKey, int]:
     """(user, period, period start) → the sum of that person's ledger rows in it."""
-    totals: dict[tuple[int, str, object], int] = defaultdict(int)
+    totals: dict[TotalKey, int] = defaultdict(int)
     rows = LedgerEntry.objects.order_by().values_list("user_id", "points", "created_at")
     for user_id, points, at in rows.iterator(chunk_size=5000):
         for period, start in period_starts(at).items():
@@ -53,14 +79,14 @@ def expected_progress() -> dict[int, Progress]:
         .values_list("user_id", "reason", "n")
     ):
         counts[user_id][reason] = n
-    share_days: dict[int, list] = defaultdict(list)
+    shared_at: dict[int, list[datetime]] = defaultdict(list)
     for user_id, at in (
         LedgerEntry.objects.filter(reason=Reason.SHARE)
         .order_by()
         .values_list("user_id", "created_at")
         .iterator(chunk_size=5000)
     ):
-        share_days[user_id].append(timezone.localtime(at).date())
+        shared_at[user_id].append(at)
     best = dict(
         PeriodPlacement.objects.order_by()
         .values_list("user_id")
@@ -70,7 +96,7 @@ def expected_progress() -> dict[int, Progress]:
     return {
         user_id: Progress(
             counts=counts.get(user_id, {}),
-            longest_streak=longest_weekly_streak(share_days.get(user_id, [])),
+            longest_streak=longest_weekly_streak(shared_at.get(user_id, [])),
             best_month_rank=best.get(user_id),
         )
         for user_id in set(counts) | set(best)
@@ -83,22 +109,10 @@ def earned_at(badge: Badge, user_id: int) -> datetime | None:
     if badge.criterion == Criterion.TOP_OF_MONTH:
         return None
     if badge.criterion == Criterion.STREAK:
-        shared = list(
-            LedgerEntry.objects.filter(user_id=user_id, reason=Reason.SHARE)
-            .order_by("created_at")
-            .values_list("created_at", flat=True)
+        shared = LedgerEntry.objects.filter(user_id=user_id, reason=Reason.SHARE).values_list(
+            "created_at", flat=True
         )
-        run, previous = 0, None
-        for at in shared:
-            day = timezone.localtime(at).date()
-            week = day - timedelta(days=day.weekday())
-            if week == previous:
-                continue
-            run = run + 1 if previous is not None and week - previous == timedelta(days=7) else 1
-            previous = week
-            if run >= badge.threshold:
-                return at
-        return None
+        return next((at for at, run in weekly_streaks(shared) if run >= badge.threshold), None)
     needed = 1 if badge.criterion == Criterion.CERTIFIED else badge.threshold
     return (
         LedgerEntry.objects.filter(user_id=user_id, reason=COUNTED_REASON[badge.criterion])
@@ -108,88 +122,148 @@ def earned_at(badge: Badge, user_id: int) -> datetime | None:
     )
 
 
+# Totals and their visibility
+
+
+def total_step(
+    key: TotalKey, *, want: int, row: ScoreTotal | None, shown: bool, fix: bool
+) -> Difference | None:
+    """A stored total that is not the ledger's sum; the fix also sets its visibility."""
+    have = row.points if row else 0
+    if want == have:
+        return None
+    user_id, period, start = key
+    if fix:
+        ScoreTotal.objects.update_or_create(
+            user_id=user_id,
+            period=period,
+            period_start=start,
+            defaults={"points": want, "visible": shown},
+        )
+    return Difference(
+        DifferenceKind.TOTAL, f"user {user_id} {period} {start}: stored {have}, ledger {want}"
+    )
+
+
+def visibility_step(
+    key: TotalKey, *, row: ScoreTotal | None, shown: bool, fix: bool
+) -> Difference | None:
+    """A stored total shown on the boards against the person's consent, or hidden."""
+    if row is None or row.visible == shown:
+        return None
+    if fix:
+        ScoreTotal.objects.filter(pk=row.pk).update(visible=shown)
+    user_id, period, start = key
+    return Difference(
+        DifferenceKind.VISIBILITY,
+        f"user {user_id} {period} {start}: shown={row.visible}, consent={shown}",
+    )
+
+
+def totals_differences(*, fix: bool) -> list[Difference]:
+    """Every total and visibility difference, in (user, period, start) order."""
+    expected = expected_totals()
+    opted_in = set(users_with_consent(kind=ConsentKind.LEADERBOARD).values_list("pk", flat=True))
+    stored = {
+        (row.user_id, row.period, row.period_start): row
+        for row in ScoreTotal.objects.select_for_update().order_by()
+    }
+    differences = []
+    for key in sorted(set(expected) | set(stored), key=str):
+        row, shown = stored.get(key), key[0] in opted_in
+        total = total_step(key, want=expected.get(key, 0), row=row, shown=shown, fix=fix)
+        if total is not None:
+            differences.append(total)
+            if fix:
+                continue  # the fixed total took the consent's visibility with it
+        visibility = visibility_step(key, row=row, shown=shown, fix=fix)
+        if visibility is not None:
+            differences.append(visibility)
+    return differences
+
+
+# Badges
+
+
+@dataclass(frozen=True)
+class Holdings:
+    """What the ledger implies for everyone, and the awards they hold (locked)."""
+
+    progress: dict[int, Progress]
+    held: dict[tuple[int, int], BadgeAward]  # (badge id, user id) → award
+    users: dict[int, User]
+
+    @classmethod
+    def load(cls) -> "Holdings":
+        progress = expected_progress()
+        held = {
+            (award.badge_id, award.user_id): award
+            for award in BadgeAward.objects.select_for_update().order_by()
+        }
+        users = User.objects.in_bulk(list(progress) + [user_id for _, user_id in held])
+        return cls(progress=progress, held=held, users=users)
+
+
+def missing_badges_step(badge: Badge, holdings: Holdings, *, fix: bool) -> list[Difference]:
+    """People the ledger says earned an active `badge` they do not hold; the fix awards
+    it, dated when the ledger earned it."""
+    if not badge.active:
+        return []
+    differences = []
+    for user_id, progress in holdings.progress.items():
+        if (badge.pk, user_id) in holdings.held or not badge_is_earned(badge, progress):
+            continue
+        differences.append(
+            Difference(DifferenceKind.MISSING_BADGE, f"{badge.name} earned by user {user_id}")
+        )
+        if fix:
+            badge_award_create(
+                badge=badge,
+                user=holdings.users[user_id],
+                evidence=badge_evidence(badge, progress),
+                at=earned_at(badge, user_id),
+            )
+    return differences
+
+
+def unsupported_badges_step(badge: Badge, holdings: Holdings, *, fix: bool) -> list[Difference]:
+    """Standing awards of `badge` the ledger does not support; the fix revokes them."""
+    differences = []
+    for (badge_id, user_id), award in holdings.held.items():
+        if badge_id != badge.pk or award.revoked:
+            continue
+        if badge_is_earned(badge, holdings.progress.get(user_id, NO_PROGRESS)):
+            continue
+        differences.append(
+            Difference(
+                DifferenceKind.UNSUPPORTED_BADGE,
+                f"{badge.name} held by user {user_id} but the ledger does not show it",
+            )
+        )
+        if fix:
+            badge_award_revoke(award=award, reason=UNSUPPORTED_REASON)
+    return differences
+
+
+def badges_differences(*, fix: bool) -> list[Difference]:
+    """Missing and unsupported awards, badge by badge (in name order)."""
+    holdings = Holdings.load()
+    differences = []
+    for badge in Badge.objects.all():
+        differences += missing_badges_step(badge, holdings, fix=fix)
+        differences += unsupported_badges_step(badge, holdings, fix=fix)
+    return differences
+
+
 @transaction.atomic
 def leaderboard_reconcile(*, fix: bool = False) -> list[Difference]:
     """Compare stored totals, visibility and badge awards with what the ledger implies.
 
     Returns every difference. With `fix`, totals are set to the ledger's sums, visibility
     to the current consent, missing badges are awarded and awards the ledger does not
-    support are revoked. Broadcasts once at the end, after commit.
+    support are revoked (badge_award_revoke). Broadcasts once at the end, after commit.
     """
-    differences: list[Difference] = []
-    expected = expected_totals()
-    opted_in = set(users_with_consent(kind="leaderboard").values_list("pk", flat=True))
-    stored = {
-        (row.user_id, row.period, row.period_start): row
-        for row in ScoreTotal.objects.select_for_update().order_by()
-    }
-    for key in sorted(set(expected) | set(stored), key=str):
-        user_id, period, start = key
-        want = expected.get(key, 0)
-        row = stored.get(key)
-        have = row.points if row else 0
-        if want != have:
-            differences.append(
-                Difference(
-                    "total", f"user {user_id} {period} {start}: stored {have}, ledger {want}"
-                )
-            )
-            if fix:
-                ScoreTotal.objects.update_or_create(
-                    user_id=user_id,
-                    period=period,
-                    period_start=start,
-                    defaults={"points": want, "visible": user_id in opted_in},
-                )
-                continue
-        if row is not None and row.visible != (user_id in opted_in):
-            differences.append(
-                Difference(
-                    "visibility",
-                    f"user {user_id} {period} {start}: shown={row.visible}, "
-                    f"consent={user_id in opted_in}",
-                )
-            )
-            if fix:
-                ScoreTotal.objects.filter(pk=row.pk).update(visible=user_id in opted_in)
-
-    badges = list(Badge.objects.all())
-    progress = expected_progress()
-    held = {
-        (award.badge_id, award.user_id): award
-        for award in BadgeAward.objects.select_for_update().order_by()
-    }
-    users = User.objects.in_bulk(list(progress) + [user_id for _, user_id in held])
-    empty = Progress(counts={}, longest_streak=0, best_month_rank=None)
-    for badge in badges:
-        for user_id, user_progress in progress.items():
-            if not badge.active or (badge.pk, user_id) in held:
-                continue
-            if badge_is_earned(badge, user_progress):
-                differences.append(
-                    Difference("missing badge", f"{badge.name} earned by user {user_id}")
-                )
-                if fix:
-                    _award(
-                        badge=badge,
-                        user=users[user_id],
-                        evidence=badge_evidence(badge, user_progress),
-                        at=earned_at(badge, user_id),
-                    )
-        for (badge_id, user_id), award in held.items():
-            if badge_id != badge.pk or award.revoked:
-                continue
-            if not badge_is_earned(badge, progress.get(user_id, empty)):
-                differences.append(
-                    Difference(
-                        "unsupported badge",
-                        f"{badge.name} held by user {user_id} but the ledger does not show it",
-                    )
-                )
-                if fix:
-                    award.revoked = True
-                    award.revocation_reason = "The points ledger does not support this award."
-                    award.save(update_fields=["revoked", "revoked_at", "revocation_reason"])
+    differences = totals_differences(fix=fix) + badges_differences(fix=fix)
     if fix and differences:
         realtime.send_on_commit(broadcast.boards_changed)
     return differences

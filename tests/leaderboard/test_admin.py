@@ -4,6 +4,7 @@ badge definitions."""
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from leaderboard.models import Badge, BadgeAward, LedgerEntry, ScoreTotal
@@ -19,6 +20,12 @@ def editor(client):
     editor = EditorFactory()
     client.force_login(editor)
     return editor
+
+
+def refused(response) -> bool:
+    """Wagtail answers an admin action the permission policy refuses with a redirect to
+    the dashboard (and a message saying so)."""
+    return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
 def token_from(html: str) -> str:
@@ -65,29 +72,92 @@ def test_a_bad_correction_is_refused_with_a_message(client, editor, points, note
 def test_ledger_rows_cannot_be_edited_or_deleted_in_the_admin(client, editor):
     entry, _ = points_award(user=UserFactory(), reason="share", key="share:1")
     for name in ("points_ledger:edit", "points_ledger:delete"):
-        response = client.get(reverse(name, args=[entry.pk]))
-        assert response.status_code in (302, 403)
-        response = client.post(reverse(name, args=[entry.pk]), {"points": 1000, "note": "x"})
-        assert response.status_code in (302, 403)
+        assert refused(client.get(reverse(name, args=[entry.pk])))
+        assert refused(client.post(reverse(name, args=[entry.pk]), {"points": 1000, "note": "x"}))
     entry.refresh_from_db()
     assert entry.points == 10
     assert LedgerEntry.objects.count() == 1
 
 
-def test_an_editor_revokes_an_award_and_the_public_page_says_so(client, editor):
-    BadgeFactory(slug="first-share", criterion="shares", threshold=1)
-    person = UserFactory()
+@pytest.fixture
+def award():
+    BadgeFactory(name="First share", slug="first-share", criterion="shares", threshold=1)
+    person = UserFactory(first_name="Rae", last_name="Vokes")
     points_award(user=person, reason="share", key="share:1")
-    award = BadgeAward.objects.get(user=person)
-    response = client.post(
-        reverse("badge_awards:edit", args=[award.pk]),
-        {"revoked": "on", "revocation_reason": "Awarded by mistake."},
-    )
+    return BadgeAward.objects.get(user=person)
+
+
+def revoke_url(award) -> str:
+    return reverse("badge_awards:revoke", args=[award.pk])
+
+
+def test_an_editor_revokes_an_award_from_the_listing_and_the_public_page_says_so(
+    client, editor, award
+):
+    listing = client.get(reverse("badge_awards:index")).content.decode()
+    assert f'href="{revoke_url(award)}"' in listing
+    form = client.get(revoke_url(award))
+    assert form.status_code == 200
+    page = form.content.decode()
+    assert 'name="reason"' in page and "Yes, revoke it" in page and "is final" in page
+
+    response = client.post(revoke_url(award), {"reason": "  Awarded by mistake. "})
     assert response.status_code == 302
+    assert response["Location"] == reverse("badge_awards:index")
     award.refresh_from_db()
-    assert award.revoked and award.revoked_at and award.revocation_reason == "Awarded by mistake."
-    assert client.get(reverse("badges:assertion", args=[award.uid])).status_code == 410
-    assert client.get(reverse("badge_awards:delete", args=[award.pk])).status_code in (302, 403)
+    assert award.revoked and award.revoked_at is not None
+    assert award.revocation_reason == "Awarded by mistake."
+    assertion = client.get(reverse("badges:assertion", args=[award.uid]))
+    assert assertion.status_code == 410
+    assert assertion.json()["revocationReason"] == "Awarded by mistake."
+    listing = client.get(reverse("badge_awards:index")).content.decode()
+    assert f'href="{revoke_url(award)}"' not in listing
+    history = client.get(reverse("badge_awards:history", args=[award.pk])).content.decode()
+    assert "Badge award revoked" in history
+
+
+def test_revoking_asks_for_a_reason_and_changes_nothing_without_one(client, editor, award):
+    response = client.post(revoke_url(award), {"reason": "   "})
+    assert response.status_code == 200
+    assert "Say why: the reason is shown with the revoked badge." in response.content.decode()
+    award.refresh_from_db()
+    assert not award.revoked
+
+
+def test_a_revoked_award_stays_revoked_with_its_first_reason(client, editor, award):
+    client.post(revoke_url(award), {"reason": "First reason."})
+    page = client.get(revoke_url(award)).content.decode()
+    assert "A revoked award stays revoked" in page and 'name="reason"' not in page
+    assert client.post(revoke_url(award), {"reason": "Second reason."}).status_code == 302
+    award.refresh_from_db()
+    assert award.revoked and award.revocation_reason == "First reason."
+
+
+def test_an_award_has_no_edit_form_and_cannot_be_added_or_deleted(client, editor, award):
+    assert client.get(f"/admin/badge_awards/edit/{award.pk}/").status_code == 404
+    response = client.post(f"/admin/badge_awards/edit/{award.pk}/", {"revoked": ""})
+    assert response.status_code == 404
+    for url in (reverse("badge_awards:add"), reverse("badge_awards:delete", args=[award.pk])):
+        assert refused(client.get(url))
+        assert refused(client.post(url))
+    assert BadgeAward.objects.filter(pk=award.pk, revoked=False).exists()
+    inspect = client.get(reverse("badge_awards:inspect", args=[award.pk]))
+    assert inspect.status_code == 200 and "First share" in inspect.content.decode()
+
+
+def test_revoking_needs_the_change_permission(client, award):
+    viewer = UserFactory()
+    viewer.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_badgeaward"),
+    )
+    client.force_login(viewer)
+    listing = client.get(reverse("badge_awards:index"))
+    assert listing.status_code == 200 and revoke_url(award) not in listing.content.decode()
+    assert refused(client.get(revoke_url(award)))
+    assert refused(client.post(revoke_url(award), {"reason": "Not mine to revoke."}))
+    award.refresh_from_db()
+    assert not award.revoked
 
 
 def test_an_editor_defines_a_badge_as_a_snippet(client, editor):
@@ -109,3 +179,13 @@ def test_an_editor_defines_a_badge_as_a_snippet(client, editor):
 def test_employees_cannot_open_the_ledger_admin(client):
     client.force_login(UserFactory())
     assert client.get(reverse("points_ledger:index")).status_code == 403
+
+
+def test_not_even_a_superuser_rewrites_records_but_one_may_revoke(client, award):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    entry = LedgerEntry.objects.get(user=award.user)
+    assert refused(client.get(reverse("points_ledger:edit", args=[entry.pk])))
+    assert refused(client.get(reverse("badge_awards:delete", args=[award.pk])))
+    client.post(revoke_url(award), {"reason": "Checked by the administrator."})
+    award.refresh_from_db()
+    assert award.revoked and award.revocation_reason == "Checked by the administrator."

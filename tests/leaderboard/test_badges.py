@@ -1,29 +1,34 @@
 """Badges follow from the ledger: criteria, once per person, revocation, closing a month,
 reconcile, and a property test over random award sequences."""
 
-import threading
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from leaderboard.models import BadgeAward, LedgerEntry, PeriodPlacement, ScoreTotal
-from leaderboard.services import (
-    badge_award_revoke,
-    leaderboard_close_period,
-    period_starts,
-    points_award,
+from leaderboard.models import (
+    BadgeAward,
+    LedgerEntry,
+    PeriodPlacement,
+    PointsSettings,
+    Reason,
+    ScoreTotal,
 )
+from leaderboard.services import badge_award_revoke, leaderboard_close_period, points_award
 from leaderboard.services.reconcile import leaderboard_reconcile
+from notifications.models import Notification
 from tests.leaderboard.factories import BadgeFactory, opted_in
 from tests.people.factories import UserFactory
+from tests.threads import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +129,7 @@ def test_a_month_that_has_not_ended_cannot_be_closed():
 
 
 def test_reconcile_reports_differences_and_fix_repairs_them():
-    BadgeFactory(slug="first-share", criterion="shares", threshold=1)
+    badge = BadgeFactory(slug="first-share", criterion="shares", threshold=1)
     user = opted_in()
     points_award(user=user, reason="share", key="a")
     ScoreTotal.objects.filter(user=user, period="all").update(points=999, visible=False)
@@ -133,7 +138,7 @@ def test_reconcile_reports_differences_and_fix_repairs_them():
     call_command("leaderboard_reconcile", stdout=out)
     report = out.getvalue()
     assert "stored 999, ledger 10" in report
-    assert "first-share" in report.lower() or "Badge" in report
+    assert f"{badge.name} earned by user {user.pk}" in report
     assert "run with --fix" in report
     assert ScoreTotal.objects.get(user=user, period="all").points == 999  # report only
 
@@ -158,26 +163,16 @@ def test_two_awards_crossing_a_threshold_at_once_make_one_badge(postgres):
     BadgeFactory(slug="two-shares", criterion="shares", threshold=2)
     user = UserFactory()
     points_award(user=user, reason="click", key="warm-up")  # totals rows exist already
-    barrier = threading.Barrier(2)
-    errors = []
 
     def share(key):
-        try:
-            barrier.wait()
+        def award():
             with transaction.atomic():
-                points_award(user=user, reason="share", key=key)
-        except Exception as error:  # surfaced below
-            errors.append(error)
-        finally:
-            connection.close()
+                points_award(user=user, reason=Reason.SHARE, key=key)
 
-    for _ in range(3):
-        threads = [threading.Thread(target=share, args=(f"s-{_}-{i}",)) for i in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    assert not errors
+        return award
+
+    for round_ in range(3):
+        run_together(*(share(f"s-{round_}-{i}") for i in range(2)))
     assert LedgerEntry.objects.filter(user=user, reason="share").count() == 6
     assert BadgeAward.objects.filter(user=user).count() == 1
 
@@ -185,73 +180,163 @@ def test_two_awards_crossing_a_threshold_at_once_make_one_badge(postgres):
 def test_two_people_crossing_at_once_get_a_badge_each(postgres):
     BadgeFactory(slug="first-share", criterion="shares", threshold=1)
     people = [UserFactory(), UserFactory()]
-    barrier = threading.Barrier(2)
 
     def share(user):
-        try:
-            barrier.wait()
+        def award():
             with transaction.atomic():
-                points_award(user=user, reason="share", key=f"share-{user.pk}")
-        finally:
-            connection.close()
+                points_award(user=user, reason=Reason.SHARE, key=f"share-{user.pk}")
 
-    threads = [threading.Thread(target=share, args=(p,)) for p in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        return award
+
+    run_together(*(share(person) for person in people))
     assert BadgeAward.objects.count() == 2
 
 
-REASONS = ["share", "click", "certified", "course_completed", "suggestion_accepted", "correction"]
+# The programme's points per reason, set in the test so the expectation does not read them.
+POINTS = {
+    "share": 10,
+    "click": 1,
+    "certified": 50,
+    "course_completed": 20,
+    "suggestion_accepted": 15,
+}
+REASONS = [*POINTS, "correction"]
+
+
+def zone() -> ZoneInfo:
+    return ZoneInfo(django_settings.TIME_ZONE)
+
+
+def near_a_week_start(weeks: int, minutes: int) -> datetime:
+    # Wall-clock arithmetic in the programme's zone: every Monday 00:00 there, DST or not.
+    return datetime(2026, 9, 7, tzinfo=zone()) + timedelta(weeks=weeks, minutes=minutes)
+
+
+def near_a_month_start(month: int, minutes: int) -> datetime:
+    return datetime(2026, month, 1, tzinfo=zone()) + timedelta(minutes=minutes)
+
+
+def anywhen(hours: int) -> datetime:
+    return datetime(2026, 9, 7, tzinfo=zone()) + timedelta(hours=hours)
+
+
+# When each award happens: often just before or after a local week or month starts (UTC
+# is still on the other side of it there), across the end of summer time in October.
+moments = st.one_of(
+    st.builds(near_a_week_start, st.integers(0, 5), st.integers(-90, 90)),
+    st.builds(near_a_month_start, st.integers(9, 12), st.integers(-90, 90)),
+    st.builds(anywhen, st.integers(0, 110 * 24)),
+).map(lambda at: at.astimezone(UTC))
 award_steps = st.lists(
     st.tuples(
         st.integers(0, 2),  # who
-        st.sampled_from(REASONS),
+        st.sampled_from([*REASONS, "share", "share"]),  # shares twice as often: streaks
         st.integers(-20, 40),  # points (used for corrections)
-        st.integers(0, 70),  # days ago
-        st.booleans(),  # retry the same key
+        moments,
+        st.booleans(),  # retry the previous step's key
     ),
     max_size=25,
 )
+
+
+def local_day(at: datetime) -> date:
+    return at.astimezone(zone()).date()
+
+
+def monday(day: date) -> date:
+    year, week, _ = day.isocalendar()  # ISO weeks run Monday to Sunday
+    return date.fromisocalendar(year, week, 1)
+
+
+def longest_run_of_weeks(mondays: set[date]) -> int:
+    """The most consecutive weeks in `mondays`, counted forward from each run's first."""
+    best = 0
+    for first in mondays:
+        if first - timedelta(weeks=1) in mondays:
+            continue
+        length = 1
+        while first + timedelta(weeks=length) in mondays:
+            length += 1
+        best = max(best, length)
+    return best
+
+
+def ledger_from(steps) -> dict[str, tuple[int, str, int, datetime]]:
+    """key → (who, reason, points, at): what the steps should have recorded; the first
+    award with a key is the only one."""
+    ledger: dict[str, tuple[int, str, int, datetime]] = {}
+    for index, (who, reason, points, at, retry) in enumerate(steps):
+        key = f"step-{index - 1 if retry and index else index}"
+        if key not in ledger:
+            amount = (points or 1) if reason == "correction" else POINTS[reason]
+            ledger[key] = (who, reason, amount, at)
+    return ledger
+
+
+def totals_from(ledger) -> dict[tuple[int, str, date | None], int]:
+    """(who, period, start) → points; the all-time board has one total, so no start."""
+    totals: dict[tuple[int, str, date | None], int] = defaultdict(int)
+    for who, _, points, at in ledger.values():
+        day = local_day(at)
+        totals[(who, "week", monday(day))] += points
+        totals[(who, "month", date(day.year, day.month, 1))] += points
+        totals[(who, "all", None)] += points
+    return dict(totals)
+
+
+def badges_from(ledger, who: int) -> set[str]:
+    """The badges defined below that `who` has earned, from their criteria."""
+    mine = [(reason, at) for person, reason, _, at in ledger.values() if person == who]
+    count = {reason: sum(1 for r, _ in mine if r == reason) for reason in REASONS}
+    share_weeks = {monday(local_day(at)) for reason, at in mine if reason == "share"}
+    earned = {
+        "shares-2": count["share"] >= 2,
+        "clicks-3": count["click"] >= 3,
+        "certified": count["certified"] >= 1,
+        "streak-2": longest_run_of_weeks(share_weeks) >= 2,
+    }
+    return {slug for slug, met in earned.items() if met}
 
 
 class LedgerImpliesTotalsAndBadges(TestCase):
     @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(steps=award_steps)
     def test_totals_and_badges_equal_what_the_ledger_implies(self, steps):
+        setting = PointsSettings.load()
+        for reason, points in POINTS.items():
+            setattr(setting, reason, points)
+        setting.save()
         BadgeFactory(slug="shares-2", criterion="shares", threshold=2)
         BadgeFactory(slug="clicks-3", criterion="clicks", threshold=3)
         BadgeFactory(slug="streak-2", criterion="streak", threshold=2)
         BadgeFactory(slug="certified", criterion="certified")
         people = [UserFactory() for _ in range(3)]
-        now = timezone.now()
-        for index, (who, reason, points, days_ago, retry) in enumerate(steps):
-            key = f"step-{index - 1 if retry and index else index}"
+        for index, (who, reason, points, at, retry) in enumerate(steps):
             points_award(
                 user=people[who],
                 reason=reason,
-                key=key,
+                key=f"step-{index - 1 if retry and index else index}",
                 points=(points or 1) if reason == "correction" else None,
-                at=now - timedelta(days=days_ago),
+                at=at,
             )
-        # Totals: exactly the ledger's sums per person and period.
-        expected = defaultdict(int)
-        for entry in LedgerEntry.objects.all():
-            for period, start in period_starts(entry.created_at).items():
-                expected[(entry.user_id, period, start)] += entry.points
-        stored = {(t.user_id, t.period, t.period_start): t.points for t in ScoreTotal.objects.all()}
-        assert {k: v for k, v in stored.items() if v or k in expected} == dict(expected)
-        # Badges: exactly those the ledger supports, and reconcile finds nothing to do.
+        ledger = ledger_from(steps)
+        who_is = {person.pk: who for who, person in enumerate(people)}
+        # The ledger: one row per key, the first award's.
+        rows = LedgerEntry.objects.values_list("key", "user_id", "reason", "points", "created_at")
+        assert {
+            key: (who_is[user_id], reason, points, at) for key, user_id, reason, points, at in rows
+        } == ledger
+        # Totals: exactly the ledger's sums per person, period and local period start.
+        stored = {
+            (who_is[t.user_id], t.period, None if t.period == "all" else t.period_start): t.points
+            for t in ScoreTotal.objects.all()
+        }
+        expected = totals_from(ledger)
+        assert {k: v for k, v in stored.items() if v or k in expected} == expected
+        # Badges: exactly those the criteria give, and reconcile finds nothing to do.
+        for who, person in enumerate(people):
+            assert badges_of(person) == badges_from(ledger, who)
         assert leaderboard_reconcile(fix=False) == []
-        for person in people:
-            shares = LedgerEntry.objects.filter(user=person, reason="share").count()
-            clicks = LedgerEntry.objects.filter(user=person, reason="click").count()
-            held = badges_of(person)
-            assert ("shares-2" in held) == (shares >= 2)
-            assert ("clicks-3" in held) == (clicks >= 3)
-            certified = LedgerEntry.objects.filter(user=person, reason="certified").exists()
-            assert ("certified" in held) == certified
 
 
 def test_reconcile_dates_a_missing_award_when_the_ledger_earned_it():
@@ -269,11 +354,6 @@ def test_reconcile_dates_a_missing_award_when_the_ledger_earned_it():
 
 
 def test_a_new_badge_notifies_its_owner_once_and_only_after_commit():
-    from django.db import transaction
-
-    from leaderboard.services import points_award
-    from notifications.models import Notification
-
     badge = BadgeFactory(criterion="shares", threshold=1, name="First share")
     user = UserFactory()
     with pytest.raises(RuntimeError), transaction.atomic():

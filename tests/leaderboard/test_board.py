@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from leaderboard.fragments import board_fragment
 from leaderboard.selectors import leaderboard_departments, leaderboard_position, leaderboard_top
 from leaderboard.services import points_award
 from people.services import consent_set
@@ -121,8 +122,6 @@ def test_page_queries_do_not_grow_with_people(client, django_assert_max_num_quer
 
 
 def test_a_pushed_people_board_makes_each_browser_fetch_its_own_line(client):
-    from leaderboard.fragments import board_fragment
-
     people = board_fragment("week", "people")
     assert 'hx-get="/leaderboard/you/?period=week"' in people
     assert 'hx-target="#you-week"' in people
@@ -130,9 +129,6 @@ def test_a_pushed_people_board_makes_each_browser_fetch_its_own_line(client):
 
 
 def test_your_line_moves_when_someone_else_overtakes_you(client):
-    from leaderboard.services import points_award
-    from tests.leaderboard.factories import opted_in
-
     me, rival = opted_in(), opted_in()
     points_award(user=me, reason="correction", points=30, key="me", note="t")
     client.force_login(me)

@@ -9,6 +9,7 @@ from channels.testing import WebsocketCommunicator
 from django.db import connections, transaction
 from django.test import Client
 
+from leaderboard.consumers import LeaderboardConsumer
 from leaderboard.services import points_award
 from people.services import consent_set
 from portal import realtime
@@ -186,8 +187,6 @@ def test_logging_out_closes_that_sessions_socket():
 
 
 def test_a_pushed_fragment_is_forwarded_as_is_without_queries(django_assert_num_queries):
-    from leaderboard.consumers import LeaderboardConsumer
-
     consumer = LeaderboardConsumer()
     sent = []
 

@@ -1,13 +1,13 @@
-import threading
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
-from leaderboard.models import LedgerEntry, PointsSettings, ScoreTotal
+from leaderboard.models import LedgerEntry, PointsSettings, Reason, ScoreTotal
 from leaderboard.services import period_starts, points_award
 from tests.people.factories import UserFactory
+from tests.threads import run_many
 
 pytestmark = pytest.mark.django_db
 
@@ -78,37 +78,12 @@ def test_periods_follow_the_programme_time_zone(settings):
 
 def test_twenty_threads_awarding_one_key_make_one_row(postgres):
     user = UserFactory()
-    barrier = threading.Barrier(20)
-    results = []
 
     def award():
-        try:
-            barrier.wait()
-            with transaction.atomic():
-                results.append(points_award(user=user, reason="share", key="race")[1])
-        finally:
-            connection.close()
+        with transaction.atomic():
+            return points_award(user=user, reason=Reason.SHARE, key="race")[1]
 
-    threads = [threading.Thread(target=award) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = run_many(award, 20)
     assert results.count(True) == 1
     assert LedgerEntry.objects.filter(key="race").count() == 1
     assert totals(user) == {"week": 10, "month": 10, "all": 10}
-
-
-def test_click_points_remaining_counts_down_to_the_cap_per_share():
-    from leaderboard.selectors import click_points_remaining
-
-    setting = PointsSettings.load()
-    setting.click_cap_per_share = 2
-    setting.save()
-    user = UserFactory()
-    assert click_points_remaining(user=user, source_key_prefix="click:share7:") == 2
-    points_award(user=user, reason="click", key="click:share7:1")
-    points_award(user=user, reason="click", key="click:share8:1")
-    assert click_points_remaining(user=user, source_key_prefix="click:share7:") == 1
-    points_award(user=user, reason="click", key="click:share7:2")
-    assert click_points_remaining(user=user, source_key_prefix="click:share7:") == 0

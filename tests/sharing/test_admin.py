@@ -101,7 +101,7 @@ def test_retracting_unpublishes_marks_shares_and_asks_each_sharer_to_remove_it(e
     assert all(Share.objects.get(pk=s.pk).retracted_at for s in shares)
     notices = Notification.objects.filter(kind="retraction").order_by("user_id")
     assert [n.user_id for n in notices] == [alice.pk, bob.pk]
-    assert "LinkedIn, X" in notices[0].body or "X, LinkedIn" in notices[0].body
+    assert "on X, LinkedIn." in notices[0].body  # newest share first
     assert notices[0].url.startswith("/share/mine/")
     # Retracting again tells nobody twice.
     editor_client.post(retract_url)

@@ -1,9 +1,10 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from leaderboard.services import leaderboard_close_period
-from leaderboard.services.badges import previous_month
+from portal.periods import previous_month_start
 
 
 class Command(BaseCommand):
@@ -25,7 +26,7 @@ class Command(BaseCommand):
             except ValueError as error:
                 raise CommandError(f"--month must look like 2026-10, not {month!r}.") from error
         else:
-            first = previous_month()
+            first = previous_month_start(timezone.now())
         if top < 1:
             raise CommandError("--top must be at least 1.")
         try:

@@ -1,4 +1,4 @@
-"""Reads for recognition: boards, ranks, progress towards badges, a person's badges.
+"""Boards and ranks: who is where on this week's, this month's and the all-time board.
 
 Boards and ranks read the stored totals (ScoreTotal) through the index
 (period, period_start, visible, -points, user): never a sum over the ledger and never a
@@ -7,29 +7,27 @@ one more than the number of visible totals strictly above theirs.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
+from django.db import models
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
-from leaderboard.models import (
-    Badge,
-    BadgeAward,
-    LedgerEntry,
-    Period,
-    PeriodPlacement,
-    PointsSettings,
-    Reason,
-    ScoreTotal,
-)
+from leaderboard.models import Period, ScoreTotal
 from leaderboard.services.periods import period_starts
-from people.models import Department, User
+from people.models import ConsentKind, Department, User
 from people.selectors import users_with_consent
 
 TOP = 20
 NEAR = 2
 DEPARTMENT_MINIMUM = 3
-SCOPES = ("people", "departments")
+
+
+class Scope(models.TextChoices):
+    """Who a board ranks (not stored: a board is computed from the people's totals)."""
+
+    PEOPLE = "people", "People"
+    DEPARTMENTS = "departments", "Departments"
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,6 @@ class Position:
     points: int
     rank: int
     visible: bool
-    on_board: int  # how many people the board ranks
     above: list[Row] = field(default_factory=list)
     below: list[Row] = field(default_factory=list)
     in_top: bool = False
@@ -73,14 +70,14 @@ def _name(display_name: str, first: str, last: str, username: str) -> str:
     return display_name or f"{first} {last}".strip() or username
 
 
-def _ranked(rows: list[tuple], *, first_rank: int = 1) -> list[int]:
+def _ranked(rows: list[tuple]) -> list[int]:
     """Competition ranks for rows already ordered by points, descending."""
     ranks: list[int] = []
     for index, row in enumerate(rows):
         if index and row[1] == rows[index - 1][1]:
             ranks.append(ranks[-1])
         else:
-            ranks.append(first_rank + index)
+            ranks.append(index + 1)
     return ranks
 
 
@@ -139,7 +136,6 @@ def leaderboard_position(
     counts = board.aggregate(
         above=Count("id", filter=Q(points__gt=points)),
         ahead=Count("id", filter=ahead),
-        total=Count("id"),
     )
     in_top = visible and has_row and counts["ahead"] < TOP
     position = Position(
@@ -147,7 +143,6 @@ def leaderboard_position(
         points=points,
         rank=counts["above"] + 1,
         visible=visible,
-        on_board=counts["total"],
         in_top=in_top,
     )
     if not visible or in_top:
@@ -186,7 +181,7 @@ def leaderboard_departments(*, period: str, at: datetime | None = None) -> list[
     points in `period` (two queries)."""
     start = period_start(period, at)
     eligible = dict(
-        users_with_consent(kind="leaderboard")
+        users_with_consent(kind=ConsentKind.LEADERBOARD)
         .filter(department__isnull=False)
         .values("department_id")
         .annotate(n=Count("id"))
@@ -227,89 +222,6 @@ def user_totals(*, user: User, at: datetime | None = None) -> dict[str, int]:
         q |= Q(period=period, period_start=start)
     found = dict(ScoreTotal.objects.filter(q, user=user).values_list("period", "points"))
     return {period: found.get(period, 0) for period in Period.values}
-
-
-# Badges
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What the ledger says about a person, for badge criteria."""
-
-    counts: dict[str, int]
-    longest_streak: int
-    best_month_rank: int | None
-
-
-def longest_weekly_streak(days: list[date]) -> int:
-    """Longest run of consecutive weeks (Monday-based) among `days`."""
-    weeks = sorted({day - timedelta(days=day.weekday()) for day in days})
-    best = run = 0
-    previous = None
-    for week in weeks:
-        run = run + 1 if previous is not None and week - previous == timedelta(days=7) else 1
-        best = max(best, run)
-        previous = week
-    return best
-
-
-def badge_progress(*, user: User, streak: bool = True, placements: bool = True) -> Progress:
-    """Counts of ledger rows per reason, the longest weekly share streak and the best
-    closed-month rank: everything a badge criterion needs, from the ledger alone."""
-    counts = dict(
-        LedgerEntry.objects.filter(user=user)
-        .order_by()
-        .values_list("reason")
-        .annotate(n=Count("id"))
-        .values_list("reason", "n")
-    )
-    longest = 0
-    if streak:
-        shared_at = LedgerEntry.objects.filter(user=user, reason=Reason.SHARE).values_list(
-            "created_at", flat=True
-        )
-        longest = longest_weekly_streak([timezone.localtime(at).date() for at in shared_at])
-    best = None
-    if placements:
-        best = (
-            PeriodPlacement.objects.filter(user=user)
-            .order_by("rank")
-            .values_list("rank", flat=True)
-            .first()
-        )
-    return Progress(counts=counts, longest_streak=longest, best_month_rank=best)
-
-
-def badges_active() -> list[Badge]:
-    return list(Badge.objects.filter(active=True).select_related("image"))
-
-
-def badge_awards_for(*, user: User, include_revoked: bool = False) -> QuerySet[BadgeAward]:
-    awards = BadgeAward.objects.filter(user=user).select_related("badge")
-    if not include_revoked:
-        awards = awards.filter(revoked=False)
-    return awards.order_by("-awarded_at", "-id")
-
-
-def badge_award_public(*, uid) -> BadgeAward | None:
-    return BadgeAward.objects.select_related("badge", "user").filter(uid=uid).first()
-
-
-# Caps the sharing app enforces
-
-
-def click_points_remaining(*, user: User, source_key_prefix: str) -> int:
-    """How many more credited clicks on one share still earn points.
-
-    The sharing app awards each credited click with a key starting with
-    `source_key_prefix` (e.g. f"click:{share.pk}:"); PointsSettings.click_cap_per_share
-    bounds how many of them earn points. Call it inside the click's transaction.
-    """
-    cap = PointsSettings.load().click_cap_per_share
-    used = LedgerEntry.objects.filter(
-        user=user, reason=Reason.CLICK, key__startswith=source_key_prefix
-    ).count()
-    return max(0, cap - used)
 
 
 def leaderboard_rank(*, user: User, period: str, period_start: date) -> tuple[int, int] | None:
