@@ -33,9 +33,10 @@ run: $(VENV)/.installed-run ## Serve the portal with demo content on http://$(HO
 test: $(VENV)/.installed-test ## Run the whole suite (SQLite; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/pytest
 
-lint: $(VENV)/.installed-test ## ruff, formatting, Django checks, missing migrations
+lint: $(VENV)/.installed-test ## ruff, formatting, dead code (vulture), Django checks, missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/vulture
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run

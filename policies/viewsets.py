@@ -5,7 +5,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from policies.models import Acknowledgement
 
 
-
 class AcknowledgementViewSet(ModelViewSet):
     model = Acknowledgement
     icon = "tick-inverse"
