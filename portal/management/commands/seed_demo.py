@@ -39,8 +39,10 @@ class Command(BaseCommand):
             for step in hooks.get_hooks(DEMO_SEED):
                 with transaction.atomic():
                     count = step(stdout=self.stdout)
-                app = step.__module__.split(".", 1)[0]
-                self.stdout.write(f"  {app}: {count} created or updated")
+                part = step.__module__.split(".", 1)[0]
+                if step.__name__ != "seed":  # e.g. seed_notices: "sharing notices"
+                    part += " " + step.__name__.removeprefix("seed_")
+                self.stdout.write(f"  {part}: {count} created or updated")
                 changed += count
         if changed:
             self.stdout.write(self.style.SUCCESS(f"Demo content ready ({changed} changes)."))
