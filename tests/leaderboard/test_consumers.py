@@ -5,55 +5,26 @@ from contextlib import suppress
 
 import pytest
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
-from django.db import connections, transaction
-from django.test import Client
+from django.db import transaction
 
 from leaderboard.consumers import LeaderboardConsumer
 from leaderboard.services import points_award
 from people.services import consent_set
 from portal import realtime
-from portal.asgi import application
 from tests.leaderboard.factories import BadgeFactory, opted_in
 from tests.people.factories import UserFactory
+from tests.websockets import ORIGIN, login_cookie, run, ws_connect
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.broadcasts]
 BOARD = "/ws/leaderboard/?period=week&scope=people"
 
 
-def login_cookie(user) -> tuple[Client, str]:
-    client = Client()
-    client.force_login(user)
-    return client, client.cookies["sessionid"].value
-
-
-def headers(cookie: str | None, origin: str | None = "http://testserver") -> list:
-    result = [(b"host", b"testserver")]
-    if origin:
-        result.append((b"origin", origin.encode()))
-    if cookie:
-        result.append((b"cookie", f"sessionid={cookie}".encode()))
-    return result
-
-
-async def connect(cookie, path=BOARD, origin="http://testserver"):
-    communicator = WebsocketCommunicator(application, path, headers=headers(cookie, origin))
-    connected, _ = await communicator.connect(timeout=5)
-    return communicator, connected
+async def connect(cookie, path=BOARD, origin=ORIGIN):
+    return await ws_connect(path, cookie, origin)
 
 
 def award(user, points, key):
     points_award(user=user, reason="correction", points=points, key=key, note="test")
-
-
-def run(coroutine):
-    async def closing():
-        try:
-            await coroutine
-        finally:  # the executor thread's connection, so the test database can be dropped
-            await database_sync_to_async(connections.close_all)()
-
-    asyncio.run(closing())
 
 
 def test_anonymous_foreign_and_missing_origin_are_refused():

@@ -1,47 +1,19 @@
 """/ws/notifications/ through the whole ASGI stack: origin check, session auth, groups."""
 
-import asyncio
-
 import pytest
 from channels.db import database_sync_to_async
-from channels.testing import WebsocketCommunicator
-from django.db import connections
-from django.test import Client
 
 from notifications.services import notification_send
-from portal.asgi import application
 from sharing.notices import RETRACTION
 from tests.people.factories import UserFactory
+from tests.websockets import ORIGIN, login_cookie, run, ws_connect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PATH = "/ws/notifications/"
 
 
-def login_cookie(user) -> tuple[Client, str]:
-    client = Client()
-    client.force_login(user)
-    return client, client.cookies["sessionid"].value
-
-
-async def connect(cookie: str | None, origin: str | None = "http://testserver"):
-    headers = [(b"host", b"testserver")]
-    if origin:
-        headers.append((b"origin", origin.encode()))
-    if cookie:
-        headers.append((b"cookie", f"sessionid={cookie}".encode()))
-    communicator = WebsocketCommunicator(application, PATH, headers=headers)
-    connected, _ = await communicator.connect(timeout=5)
-    return communicator, connected
-
-
-def run(coroutine):
-    async def closing():
-        try:
-            await coroutine
-        finally:  # the executor thread's connection, so the test database can be dropped
-            await database_sync_to_async(connections.close_all)()
-
-    asyncio.run(closing())
+async def connect(cookie: str | None, origin: str | None = ORIGIN):
+    return await ws_connect(PATH, cookie, origin)
 
 
 def test_anonymous_foreign_origin_and_missing_origin_are_refused():
