@@ -17,4 +17,5 @@ _.confirm  # policies/policy_page.html (the acknowledgement checkbox)
 _.last_published_at  # the demo dates its pages
 _.short_description  # Django admin column label
 _.content_object  # django-taggit's through model
+_.data_type  # openpyxl cell type, set by portal/exports.py
 _.no_points_reason, _.decided_by, _.decided_at, _.updated_at, _.closed_at  # admin, export

@@ -15,6 +15,7 @@ from people.models import Department, User
 from policies.models import Acknowledgement
 from policies.report import acknowledgement_people, acknowledgement_summary, report_versions
 from policies.selectors import policy_records_under
+from portal.exports import SafeSpreadsheetExportMixin
 
 
 class AcknowledgementStatus(models.TextChoices):
@@ -73,7 +74,7 @@ class StatusColumn(Column):
         return AcknowledgementStatus.of(instance.acknowledged_at).label
 
 
-class AcknowledgementReportView(ReportView):
+class AcknowledgementReportView(SafeSpreadsheetExportMixin, ReportView):
     page_title = "Policy acknowledgements"
     header_icon = "doc-full"
     index_url_name = "policies_acknowledgement_report"

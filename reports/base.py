@@ -21,6 +21,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.exports import SafeSpreadsheetExportMixin
 from portal.periods import day_start
 from reports.models import ReportAccess
 
@@ -98,7 +99,7 @@ def percent(part: float, whole: float) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-class ChorusReportView(ReportView):
+class ChorusReportView(SafeSpreadsheetExportMixin, ReportView):
     """A Chorus report: subclasses set form_class and implement build(**cleaned_data)."""
 
     template_name = "reports/report.html"
@@ -164,12 +165,14 @@ class ChorusReportView(ReportView):
         return context
 
     # Export: every table on screen, in order. CSV: a title row, a heading row and the
-    # rows of each table, a blank row between tables. XLSX: one sheet per table.
+    # rows of each table, a blank row between tables. XLSX: one sheet per table. Every
+    # cell, titles and headings too, goes through the mixin's formula-safe writing.
 
-    def _cell(self, value, export_format):
-        if isinstance(value, SafeString):
-            value = str(value)
-        return self.preprocess_field_value("", value, export_format)
+    def _csv_row(self, values):
+        return [self.preprocess_field_value("", _plain(v), self.FORMAT_CSV) for v in values]
+
+    def _xlsx_row(self, sheet, values):
+        return self.generate_xlsx_row(sheet, {i: _plain(v) for i, v in enumerate(values)})
 
     def write_csv_response(self, tables):
         buffer = []
@@ -177,12 +180,10 @@ class ChorusReportView(ReportView):
         for index, table in enumerate(tables):
             if index:
                 writer.writerow([])
-            writer.writerow([table.title])
-            writer.writerow([column.label for column in table.columns])
+            writer.writerow(self._csv_row([table.title]))
+            writer.writerow(self._csv_row([column.label for column in table.columns]))
             for row in table.rows:
-                writer.writerow(
-                    [self._cell(row.get(c.key), self.FORMAT_CSV) for c in table.columns]
-                )
+                writer.writerow(self._csv_row([row.get(c.key) for c in table.columns]))
         response = HttpResponse("".join(buffer), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
@@ -198,9 +199,9 @@ class ChorusReportView(ReportView):
                 name = name[:28] + f" {len(used)}"
             used.add(name)
             sheet = workbook.create_sheet(title=name)
-            sheet.append([column.label for column in table.columns])
+            sheet.append(self._xlsx_row(sheet, [column.label for column in table.columns]))
             for row in table.rows:
-                sheet.append([self._cell(row.get(c.key), self.FORMAT_XLSX) for c in table.columns])
+                sheet.append(self._xlsx_row(sheet, [row.get(c.key) for c in table.columns]))
         output = BytesIO()
         workbook.save(output)
         output.seek(0)
@@ -210,6 +211,11 @@ class ChorusReportView(ReportView):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             filename=f"{self.get_filename()}.xlsx",
         )
+
+
+def _plain(value):
+    # Chart markup and the like arrive as SafeString; a spreadsheet wants a plain str.
+    return str(value) if isinstance(value, SafeString) else value
 
 
 class _Lines:

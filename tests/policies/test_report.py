@@ -136,3 +136,42 @@ def test_report_is_in_the_reports_menu(client, world):
     client.force_login(world["hr"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert URL in html
+
+
+HOSTILE = {
+    "+1": '=HYPERLINK("http://evil.example/","Open")',
+    "@SUM(A1)": "@SUM(A1)",
+    "-2+3": "-2+3",
+}
+
+
+@pytest.fixture
+def hostile(world):
+    """People in their own department whose usernames and display names are formulas."""
+    department = DepartmentFactory(name="=1+2", slug="hostile")
+    for username, display_name in HOSTILE.items():
+        UserFactory(username=username, display_name=display_name, department=department)
+    return department
+
+
+def test_csv_export_writes_formulas_as_text(client, world, hostile):
+    client.force_login(world["hr"])
+    response = client.get(URL, {"export": "csv", "department": hostile.pk})
+    body = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert sorted((row["Username"], row["Name"]) for row in rows) == sorted(
+        ("'" + username, "'" + name) for username, name in HOSTILE.items()
+    )
+    assert {row["Department"] for row in rows} == {"'=1+2"}
+    assert {row["Version"] for row in rows} == {"2"}  # a number, not text: no prefix
+
+
+def test_xlsx_export_writes_formulas_as_string_cells(client, world, hostile):
+    client.force_login(world["hr"])
+    response = client.get(URL, {"export": "xlsx", "department": hostile.pk})
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(workbook.active.iter_rows())[1:]
+    assert sorted((row[1].value, row[0].value) for row in rows) == sorted(HOSTILE.items())
+    assert {row[2].value for row in rows} == {"=1+2"}
+    assert {cell.data_type for row in rows for cell in row[:3]} == {"s"}
+    assert {(row[4].value, row[4].data_type) for row in rows} == {(2, "n")}
