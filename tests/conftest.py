@@ -65,13 +65,26 @@ def _quiet_leaderboard_broadcasts(request):
         yield
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
+def cache_clear() -> None:
+    """Empty this run's cache. On Redis only the keys under this run's prefix go:
+    Django's RedisCache.clear() is FLUSHDB, which would wipe everyone else sharing the
+    server (other runs' caches and channel-layer groups, so their live pushes vanish)."""
     from django.core.cache import cache
 
-    cache.clear()
+    if not settings.REDIS_URL:
+        cache.clear()
+        return
+    client = cache._cache.get_client(None, write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    for start in range(0, len(keys), 500):
+        client.delete(*keys[start : start + 500])
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache_clear()
     yield
-    cache.clear()
+    cache_clear()
 
 
 @pytest.fixture(autouse=True)
