@@ -1,22 +1,26 @@
 """Editor actions in the Wagtail admin: retract a post, review a suggestion."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from sharing.models import Share, SharePostPage, Suggestion, SuggestionState
+from sharing.selectors import post_may_retract, suggestion_may_accept
 from sharing.services import SharingError, post_retract, suggestion_accept, suggestion_decline
 
 
 @require_http_methods(["GET", "POST"])
 def retract(request, page_id: int):
     post = get_object_or_404(SharePostPage, pk=page_id)
-    permissions = post.permissions_for_user(request.user)
-    if not (permissions.can_unpublish() or permissions.can_edit()):
-        raise PermissionDenied
+    # Retracting unpublishes the post and messages its sharers: editing it is not enough.
+    if not post_may_retract(post, user=request.user):
+        return _refused(
+            request,
+            "Retracting a post needs permission to unpublish it; ask an editor who may.",
+            back_url=reverse("wagtailadmin_pages:edit", args=[post.pk]),
+        )
     if request.method == "POST":
         told = post_retract(post=post, by=request.user)
         messages.success(
@@ -41,13 +45,26 @@ def retract(request, page_id: int):
 
 @require_http_methods(["GET", "POST"])
 def suggestion_review(request, pk: int):
-    if not request.user.has_perm("sharing.change_suggestion"):
-        raise PermissionDenied
     suggestion = get_object_or_404(Suggestion.objects.select_related("user"), pk=pk)
+    if not request.user.has_perm("sharing.change_suggestion"):
+        return _refused(
+            request,
+            "Reviewing suggestions needs permission to change them.",
+            back_url=reverse("sharing_suggestion:index"),
+        )
+    may_accept = suggestion_may_accept(user=request.user)
     error = ""
     if request.method == "POST" and suggestion.state == SuggestionState.PENDING:
+        accepting = request.POST.get("action") == "accept"
+        if accepting and not may_accept:
+            return _refused(
+                request,
+                "Accepting creates a draft post, which needs permission to add pages to "
+                "the content library.",
+                back_url=reverse("sharing_suggestion:review", args=[suggestion.pk]),
+            )
         try:
-            if request.POST.get("action") == "accept":
+            if accepting:
                 post = suggestion_accept(suggestion=suggestion, by=request.user)
                 messages.success(
                     request,
@@ -68,8 +85,26 @@ def suggestion_review(request, pk: int):
             "page_title": "Review suggestion",
             "header_icon": "help",
             "suggestion": suggestion,
+            "may_accept": may_accept,
             "error": error,
             "index_url": reverse("sharing_suggestion:index"),
         },
         status=400 if error else 200,
+    )
+
+
+def _refused(request, reason: str, *, back_url: str) -> TemplateResponse:
+    """403 in the admin's frame, saying why. Raising PermissionDenied here would become
+    Wagtail's redirect to the dashboard, which tells neither the editor nor a client
+    that this action was refused."""
+    return TemplateResponse(
+        request,
+        "sharing/admin/refused.html",
+        {
+            "page_title": "Not allowed",
+            "header_icon": "warning",
+            "reason": reason,
+            "back_url": back_url,
+        },
+        status=403,
     )

@@ -15,6 +15,7 @@ from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, NAV_ITEM
 from portal.navigation import section_nav_item
 from sharing import admin_views, demo, digest, notices, panels
 from sharing.models import Campaign, SharePostPage, Suggestion
+from sharing.selectors import post_may_retract
 
 
 class CampaignViewSet(SnippetViewSet):
@@ -28,15 +29,16 @@ register_snippet(CampaignViewSet)
 
 class SuggestionIndexView(IndexView):
     def get_list_more_buttons(self, instance):
-        return [
-            MenuItem(
-                "Review",
-                url=reverse("sharing_suggestion:review", args=[instance.pk]),
-                icon_name="view",
-                priority=5,
-            ),
-            *super().get_list_more_buttons(instance),
-        ]
+        buttons = super().get_list_more_buttons(instance)
+        if not self.request.user.has_perm("sharing.change_suggestion"):
+            return buttons  # Review would refuse them
+        review = MenuItem(
+            "Review",
+            url=reverse("sharing_suggestion:review", args=[instance.pk]),
+            icon_name="view",
+            priority=5,
+        )
+        return [review, *buttons]
 
 
 class SuggestionViewSet(ModelViewSet):
@@ -79,8 +81,7 @@ class RetractButton(PageMenuItem):
     url_name = "sharing_retract"
 
     def is_shown(self, user):
-        permissions = self.page.permissions_for_user(user)
-        return permissions.can_unpublish() or permissions.can_edit()
+        return post_may_retract(self.page, user=user)
 
 
 def _retract_buttons(page, user):

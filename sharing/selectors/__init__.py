@@ -7,6 +7,7 @@ from sharing.selectors.digest import digest_posts, digest_results
 from sharing.selectors.library import Card, library_rank
 from sharing.selectors.posts import (
     post_is_available,
+    post_may_retract,
     post_topics,
     posts_available,
     topics_in_use,
@@ -28,6 +29,7 @@ from sharing.selectors.shares import (
     shares_earning_in_week,
     shares_mine,
     shares_on_post,
+    suggestion_may_accept,
     suggestions_mine,
 )
 
@@ -39,6 +41,7 @@ __all__ = [
     "digest_results",
     "library_rank",
     "post_is_available",
+    "post_may_retract",
     "post_sharers",
     "post_topics",
     "posts_available",
@@ -51,6 +54,7 @@ __all__ = [
     "shares_earning_in_week",
     "shares_mine",
     "shares_on_post",
+    "suggestion_may_accept",
     "suggestions_mine",
     "topics_followed",
     "topics_in_use",

@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from taggit.models import Tag
 
+from people.models import User
 from sharing.models import Share, SharePostPage
 
 
@@ -53,3 +54,12 @@ def variant_next(*, post: SharePostPage, platform: str) -> int:
     if count <= 1:
         return 0
     return Share.objects.filter(post=post, platform=platform).count() % count
+
+
+def post_may_retract(post: SharePostPage, *, user: User) -> bool:
+    """Whether `user` may retract `post`: Wagtail's unpublish permission on it. Editing is
+    not enough, since retracting unpublishes the post and messages everyone who shared it.
+    A post that is no longer live (expired) needs the same "publish" permission that
+    unpublishing it would have needed."""
+    permissions = post.permissions_for_user(user)
+    return permissions.can_unpublish() if post.live else permissions.can_publish()

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from people.models import User
 from portal.periods import WEEK, day_start, week_start
-from sharing.models import Share, SharePostPage, ShareState, Suggestion
+from sharing.models import Share, ShareHubPage, SharePostPage, ShareState, Suggestion
 from sharing.selectors.posts import post_is_available
 
 
@@ -84,3 +84,13 @@ def post_sharers(*, post: SharePostPage) -> list[tuple[User, list[str]]]:
 def suggestions_mine(*, user: User) -> QuerySet[Suggestion]:
     """The person's suggestions, newest first, with the post an accepted one became."""
     return Suggestion.objects.filter(user=user).select_related("post")
+
+
+def suggestion_may_accept(*, user: User) -> bool:
+    """Whether `user` may accept a suggestion: accepting adds a draft post under the
+    library page, so it needs Wagtail's add permission there as well as the right to
+    change suggestions. With no library page yet, accepting explains that instead."""
+    if not user.has_perm("sharing.change_suggestion"):
+        return False
+    hub = ShareHubPage.objects.first()
+    return hub is None or hub.permissions_for_user(user).can_add_subpage()

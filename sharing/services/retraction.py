@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -12,20 +13,34 @@ from people.models import User
 from people.platforms import PLATFORMS
 from sharing.models import Share, SharePostPage
 from sharing.notices import RETRACTION
-from sharing.selectors import post_sharers
+from sharing.selectors import post_may_retract, post_sharers
 
 
 @transaction.atomic
-def post_retract(*, post: SharePostPage, by: User | None, at: datetime | None = None) -> int:
+def post_retract(
+    *,
+    post: SharePostPage,
+    by: User | None,
+    at: datetime | None = None,
+    skip_permission_checks: bool = False,
+) -> int:
     """Unpublish `post`, mark every share of it retracted and ask each sharer to remove their
-    post, with links to their shares. Returns how many people were told. Idempotent."""
+    post, with links to their shares. Returns how many people were told. Idempotent.
+
+    `by` must hold the unpublish permission on `post` (editing it is not enough); raises
+    PermissionDenied otherwise, before anything changes. Only callers acting for the system
+    rather than an editor (the demo seed, tests) pass skip_permission_checks=True, and then
+    `by` may be None.
+    """
+    if not skip_permission_checks and (by is None or not post_may_retract(post, user=by)):
+        raise PermissionDenied("Retracting a post needs permission to unpublish it.")
     at = at or timezone.now()
     post = SharePostPage.objects.select_for_update().get(pk=post.pk)
     if post.retracted_at is None:
         post.retracted_at = at
         post.save(update_fields=["retracted_at"], clean=False)
     if post.live:
-        # Who may retract is checked by the admin view; here it always goes through.
+        # The permission was checked above (or the caller is the system).
         UnpublishPageAction(post, user=by).execute(skip_permission_checks=True)
     Share.objects.filter(post=post, retracted_at__isnull=True).update(retracted_at=at)
     sharers = post_sharers(post=post)

@@ -73,6 +73,7 @@ def share_create(
     disclosure = _disclosure(settings, include_disclosure)
     caption = _caption(platform=platform, label=label, text=text, disclosure=disclosure)
     cap, cap_reason = weekly_cap_for(user=user, settings=settings)
+    _lock_person(user)
     earns = shares_earning_in_week(user=user, at=at) < cap
     share = Share(
         user=user,
@@ -96,6 +97,13 @@ def share_create(
         user=user, reason=Reason.SHARE, key=f"share:{share.pk}", source=share, at=at
     )
     return ShareOutcome(share, True, entry.points, f"Shared on {label}. +{entry.points} points.")
+
+
+def _lock_person(user: User) -> None:
+    """Serialise one person's shares until this transaction ends, so each counts the
+    week's earning shares after the others are committed: concurrent shares on different
+    posts cannot all fit under the weekly cap. points_award takes the same lock later."""
+    User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
 
 
 def _check_may_share(
