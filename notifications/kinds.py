@@ -8,6 +8,7 @@ so stored rows can be labelled and emailed after the fact.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from wagtail import hooks
 
@@ -29,6 +30,7 @@ class NotificationKind:
     reason: str = ""
 
 
+@cache  # hooks are registered once, at start-up; a list page labels every row from here
 def kinds_registered() -> dict[str, NotificationKind]:
     """Every kind the apps declare, by key."""
     found: dict[str, NotificationKind] = {}
