@@ -1,0 +1,136 @@
+"""From samples to result rows, the table and bench/results.json."""
+
+import json
+from pathlib import Path
+
+from bench.load import Samples
+from bench.paths import ALL, CREDITED_C16_SQLITE_P99_MS
+from bench.stats import (
+    Summary,
+    percentile,
+    result_row,
+    summarise,
+    table_line,
+    table_render,
+    within,
+)
+
+RESULTS = Path(__file__).with_name("results.json")
+
+
+def _summary(samples: Samples) -> Summary:
+    return summarise(samples.ms, wall_s=samples.wall_s, queries=samples.queries)
+
+
+def http_rows(results: dict, *, levels: list[int], vendor: str, earlier: dict) -> tuple:
+    """(result rows, table lines) for every path at every client count."""
+    rows, lines = [], []
+    floors = {
+        (name, c): _summary(s) for (name, c), s in results.items() if name.startswith("floor")
+    }
+    for clients in levels:
+        for path in ALL:
+            samples = results.get((path.name, clients))
+            if samples is None:
+                continue
+            summary = _summary(samples)
+            floor = floors.get((path.floor, clients)) if path.floor else None
+            row = result_row(
+                f"{path.name} p50 (c={clients})",
+                summary.p50,
+                "ms",
+                n=summary.n,
+                floor=floor.p50 if floor else None,
+                target=path.target if clients == 1 else None,
+            )
+            if samples.errors:
+                row["errors"] = len(samples.errors)
+                row["first_error"] = samples.errors[0][:300]
+                row["target"] = row["target"] or 0.0  # a path that errs is not within
+            rows.append(row)
+            lines.append(table_line(path.name, clients, summary, row))
+            if clients == 1 and summary.queries is not None:
+                key = f"{path.name} queries/request"
+                rows.append(
+                    result_row(key, summary.queries, "queries", n=len(samples.queries),
+                               target=earlier.get(key))
+                )  # fmt: skip
+    credited = results.get(("/l/<code> credited", 16))
+    if credited is not None and vendor == "sqlite":
+        p99 = percentile(credited.ms, 99)
+        row = result_row(
+            "/l/<code> credited p99 (c=16, SQLite)", p99, "ms", n=len(credited.ms),
+            target=CREDITED_C16_SQLITE_P99_MS,
+        )  # fmt: skip
+        rows.append(row)
+    return rows, lines
+
+
+def socket_rows(floor: dict, product: dict, *, sockets: int, credited_p50: float | None):
+    rows = []
+    floor_p99 = percentile(floor["last_ms"], 99)
+    product_p99 = percentile(product["last_ms"], 99)
+    rows.append(
+        result_row(f"ws push to {sockets} sockets: last delivery p99", product_p99, "ms",
+                   n=len(product["last_ms"]), floor=floor_p99, target=3.0)
+    )  # fmt: skip
+    rows.append(
+        result_row(f"ws bare fan-out to {sockets} sockets: last delivery p99", floor_p99, "ms",
+                   n=len(floor["last_ms"]))
+    )  # fmt: skip
+    rows.append(
+        result_row(f"ws push to {sockets} sockets: first delivery p50",
+                   percentile(product["first_ms"], 50), "ms", n=len(product["first_ms"]),
+                   floor=percentile(floor["first_ms"], 50))
+    )  # fmt: skip
+    rows.append(
+        result_row(f"ws sockets reached per push (of {sockets})", min(product["reached"]),
+                   "sockets", n=len(product["reached"]))
+    )  # fmt: skip
+    rows.append(
+        result_row(f"daphne RSS with {sockets} leaderboard sockets", product["rss_mb"], "MB",
+                   n=1, target=200.0 if sockets >= 1000 else None)
+    )  # fmt: skip
+    rows.append(
+        result_row(f"daphne RSS with {sockets} bare sockets", floor["rss_mb"], "MB", n=1)
+    )  # fmt: skip
+    if product["click_ms"]:
+        rows.append(
+            result_row(f"/l/<code> credited p50 with {sockets} subscribers",
+                       percentile(product["click_ms"], 50), "ms", n=len(product["click_ms"]),
+                       floor=credited_p50, target=1.2)
+        )  # fmt: skip
+    return rows
+
+
+def results_write(rows: list[dict], *, history: Path) -> None:
+    text = json.dumps(rows, indent=2) + "\n"
+    RESULTS.write_text(text)
+    history.write_text(text)
+
+
+def earlier_figures(history: Path, *, only: str) -> dict:
+    """Figures of an earlier run (the small scale on the same database), by metric."""
+    if not history.exists():
+        return {}
+    return {
+        row["metric"]: row["value"]
+        for row in json.loads(history.read_text())
+        if only in row["metric"]
+    }
+
+
+def render(lines: list[list[str]], rows: list[dict], *, markdown: bool = False) -> str:
+    text = table_render(lines, markdown=markdown)
+    extra = [row for row in rows if row["unit"] != "ms" or " p50 (c=" not in row["metric"]]
+    if extra:
+        text += "\n\n" + "\n".join(
+            f"{row['metric']}: {row['value']} {row['unit']}"
+            + (f" (floor {row['floor']}, ratio {row['ratio']})" if row["floor"] is not None else "")
+            + (f", target ≤ {row['target']}" if row["target"] is not None else "")
+            for row in extra
+        )
+    return text
+
+
+__all__ = ["result_row", "within"]

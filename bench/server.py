@@ -1,0 +1,76 @@
+"""The daphne processes the bench measures: bench.asgi on 127.0.0.1, on free ports."""
+
+import http.client
+import os
+import resource
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOCKET_LIMIT = 8192
+
+
+def fd_limit_raise() -> int:
+    """Raise this process's open-file limit (inherited by the daphne it starts) so a few
+    thousand sockets fit. Returns the new soft limit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = SOCKET_LIMIT if hard == resource.RLIM_INFINITY else min(hard, SOCKET_LIMIT)
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    return max(soft, wanted)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Daphne:
+    def __init__(self, *, log: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+        self._handle = open(log, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(self.port),
+             "--proxy-headers", "bench.asgi:application"],
+            cwd=ROOT, env=env, stdout=self._handle, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        """Return once the floor redirect answers (http.client never follows it)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.process.poll() is None:
+            probe = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+            try:
+                probe.request("GET", "/__floor__/redirect")
+                if probe.getresponse().status == 302:
+                    return
+            except OSError:
+                time.sleep(0.2)
+            finally:
+                probe.close()
+        self.stop()
+        raise RuntimeError(f"daphne did not start:\n{self.log.read_text()[-3000:]}")
+
+    def rss_mb(self) -> float:
+        """Resident memory of the daphne process, from /proc (Linux)."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self._handle.close()

@@ -1,0 +1,17 @@
+"""The portal's URLs with the floors mounted under /__floor__/ (bench settings only)."""
+
+from django.urls import path
+
+from bench import floors
+from portal.urls import handler403, handler404
+from portal.urls import urlpatterns as portal_urlpatterns
+
+__all__ = ["handler403", "handler404", "urlpatterns"]
+
+urlpatterns = [
+    path("__floor__/redirect", floors.redirect),
+    path("__floor__/page", floors.page),
+    path("__floor__/post", floors.post),
+    path("__floor__/insert", floors.insert),
+    *portal_urlpatterns,
+]
