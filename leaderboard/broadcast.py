@@ -1,50 +1,58 @@
 """Live leaderboard updates: render once, send the same bytes to every subscriber.
 
-Runs after commit only (portal.realtime.send_on_commit), so nobody sees uncommitted
-points. Each board, and each person's own line, is throttled to one send per second
-across every process, with a trailing send so the last change is on screen within two
-seconds (portal.realtime.throttled).
+Called after commit only (portal.realtime.send_on_commit), so nobody sees uncommitted
+points, and it only marks the leaderboard as changed: the broadcaster thread renders every
+board once per push, at most once a second across every process, the last change within
+two seconds (portal.realtime.push). In the same push each connected person's own line is
+computed (all of them together) and sent to that person only when it changed: no browser
+asks for it over HTTP.
 """
 
 from functools import partial
 
-from leaderboard.fragments import board_fragment, personal_fragment, toast_fragment
+from leaderboard.fragments import board_fragment, personal_fragments, toast_fragment
 from leaderboard.models import Period
 from leaderboard.selectors import Scope
 from portal import realtime
 
 BOARDS = [(period, scope) for period in Period.values for scope in Scope.values]
+KEY = "leaderboard"  # one window for every board: a change moves them all
+TOPIC = "leaderboard"  # who counts as watching, for the personal lines
 
 
-def _send_board(period: str, scope: str) -> None:
-    realtime.group_send(
-        realtime.board_group(period, scope), realtime.html_message(board_fragment(period, scope))
-    )
-
-
-def _send_personal(user_id: int) -> None:
-    html = personal_fragment(user_id)
-    if html:
+def push_now(window: int = 0) -> None:
+    """Render and send every board, then the personal lines that changed (broadcaster)."""
+    for period, scope in BOARDS:
+        realtime.group_send(
+            realtime.board_group(period, scope),
+            realtime.html_message(board_fragment(period, scope)),
+        )
+    lines = personal_fragments(realtime.connected(TOPIC))
+    for user_id, html in realtime.lines_changed(TOPIC, lines).items():
         realtime.group_send(realtime.person_group(user_id), realtime.html_message(html))
+
+
+def _send_toasts(user_id: int, award_ids: list[int]) -> None:
+    for award_id in award_ids:
+        html = toast_fragment(award_id)
+        if html:
+            realtime.group_send(realtime.person_group(user_id), realtime.html_message(html))
 
 
 def boards_changed() -> None:
     if realtime.is_suppressed():
         return
-    for period, scope in BOARDS:
-        realtime.throttled(f"board:{period}:{scope}", partial(_send_board, period, scope))
+    realtime.push(KEY, push_now)
 
 
 def points_changed(*, user_id: int, award_ids: list[int]) -> None:
-    """After commit: every board, the person's own line, and a toast per new badge."""
+    """After commit: every board and the connected people's lines (coalesced), and a toast
+    per new badge. Only queues; returns at once."""
     if realtime.is_suppressed():
         return
     boards_changed()
-    realtime.throttled(f"user:{user_id}", partial(_send_personal, user_id))
-    for award_id in award_ids:
-        html = toast_fragment(award_id)
-        if html:
-            realtime.group_send(realtime.person_group(user_id), realtime.html_message(html))
+    if award_ids:
+        realtime.run_soon(partial(_send_toasts, user_id, award_ids))
 
 
 def points_changed_on_commit(*, user_id: int, award_ids: list[int]) -> None:

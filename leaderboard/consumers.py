@@ -1,12 +1,15 @@
 """The live leaderboard socket: the person's own line and, for the board on screen, the
 board itself (`?period=week&scope=people`). Thin: see portal.realtime.PushConsumer."""
 
+from leaderboard.broadcast import TOPIC
 from leaderboard.models import Period
 from leaderboard.selectors import Scope
 from portal import realtime
 
 
 class LeaderboardConsumer(realtime.PushConsumer):
+    presence = TOPIC  # pushes compute this person's own line while the socket is open
+
     def push_groups(self, user, params: dict[str, list[str]]) -> list[str]:
         groups = [realtime.person_group(user.pk)]
         period = params.get("period", [""])[0]

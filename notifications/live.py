@@ -1,5 +1,7 @@
 """Live updates: render the bell and a toast and push them to the person's open pages."""
 
+from functools import partial
+
 from django.template.loader import render_to_string
 
 from notifications.models import Notification
@@ -7,11 +9,10 @@ from notifications.selectors import notification_unread_count
 from portal import realtime
 
 
-def notification_push(*, notification_id: int) -> None:
-    """Send the new unread count and a toast for one notification (called after commit).
-
-    A failed send is logged and dropped: the next page load shows the truth."""
-    notification = Notification.objects.select_related("user").get(pk=notification_id)
+def _push_now(notification_id: int) -> None:
+    notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
+    if notification is None:
+        return
     html = render_to_string(
         "notifications/live.html",
         {
@@ -20,3 +21,12 @@ def notification_push(*, notification_id: int) -> None:
         },
     )
     realtime.group_send(realtime.notify_group(notification.user_id), realtime.html_message(html))
+
+
+def notification_push(*, notification_id: int) -> None:
+    """Send the new unread count and a toast for one notification (called after commit).
+
+    Only queues: the broadcaster thread renders and sends, so the action that notified
+    never waits for it. A failed send is logged and dropped: the next page load shows the
+    truth."""
+    realtime.run_soon(partial(_push_now, notification_id))

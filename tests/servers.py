@@ -10,8 +10,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def daphne_start(*, port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
-    """Start `daphne portal.asgi:application` on 127.0.0.1:`port`, output to `log`."""
+def daphne_start(
+    *, port: int, env: dict[str, str], log: Path, options: tuple[str, ...] = ()
+) -> subprocess.Popen:
+    """Start `daphne portal.asgi:application` on 127.0.0.1:`port`, output to `log`, with
+    daphne's command-line `options` (e.g. `--ping-interval 20`)."""
     handle = open(log, "w")  # noqa: SIM115 - the process owns it until it exits
     return subprocess.Popen(
         [
@@ -22,6 +25,7 @@ def daphne_start(*, port: int, env: dict[str, str], log: Path) -> subprocess.Pop
             "127.0.0.1",
             "-p",
             str(port),
+            *options,
             "portal.asgi:application",
         ],
         cwd=ROOT,

@@ -1,3 +1,9 @@
+from leaderboard.models.aggregates import (
+    BoardMember,
+    DepartmentMembers,
+    DepartmentTotal,
+    ScoreCount,
+)
 from leaderboard.models.badges import (
     COUNTED_REASON,
     CRITERIA_BY_REASON,
@@ -26,12 +32,16 @@ __all__ = [
     "Badge",
     "BadgeAward",
     "BadgeIssuerSettings",
+    "BoardMember",
     "Criterion",
+    "DepartmentMembers",
+    "DepartmentTotal",
     "LedgerEntry",
     "Period",
     "PeriodClose",
     "PeriodPlacement",
     "PointsSettings",
     "Reason",
+    "ScoreCount",
     "ScoreTotal",
 ]

@@ -20,6 +20,7 @@ from leaderboard.selectors.boards import (
     period_start,
     user_totals,
 )
+from leaderboard.selectors.positions import leaderboard_positions
 
 __all__ = [
     "DEPARTMENT_MINIMUM",
@@ -32,6 +33,7 @@ __all__ = [
     "badges_active",
     "leaderboard_departments",
     "leaderboard_position",
+    "leaderboard_positions",
     "leaderboard_rank",
     "leaderboard_top",
     "period_label",

@@ -1,26 +1,29 @@
 """Boards and ranks: who is where on this week's, this month's and the all-time board.
 
-Boards and ranks read the stored totals (ScoreTotal) through the index
+Boards read the stored totals (ScoreTotal) through the index
 (period, period_start, visible, -points, user): never a sum over the ledger and never a
 window function over the whole table. Ties share a rank (1, 2, 2, 4): a person's rank is
-one more than the number of visible totals strictly above theirs.
+one more than the number of visible totals strictly above theirs, summed from the stored
+count of people per score (ScoreCount); the department board reads the stored
+per-department totals and member counts. The write path keeps those in step.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
-from leaderboard.models import Period, ScoreTotal
+from leaderboard.models import DepartmentMembers, DepartmentTotal, Period, ScoreCount, ScoreTotal
 from leaderboard.services.periods import period_starts
-from people.models import ConsentKind, Department, User
-from people.selectors import users_with_consent
+from people.models import Department, User
 
 TOP = 20
 NEAR = 2
 DEPARTMENT_MINIMUM = 3
+DEPARTMENTS_WINDOW = 1  # seconds a department board is shared (the push window)
 
 
 class Scope(models.TextChoices):
@@ -116,37 +119,11 @@ def leaderboard_top(*, period: str, limit: int = TOP, at: datetime | None = None
     return [_row(v, rank) for v, rank in zip(values, _ranked(values), strict=True)]
 
 
-def leaderboard_position(
-    *, user: User, period: str, visible: bool, at: datetime | None = None
-) -> Position:
-    """`user`'s points and rank in `period` (as if on the board, when not opted in), and
-    for an opted-in person outside the top, the two people above and below. At most five
-    queries, whatever the number of people."""
-    start = period_start(period, at)
-    board = _visible(period, start)
-    points = (
-        ScoreTotal.objects.filter(user=user, period=period, period_start=start)
-        .values_list("points", flat=True)
-        .first()
-    )
-    has_row = points is not None
-    points = points or 0
-    ahead = Q(points__gt=points) | Q(points=points, user_id__lt=user.pk)
-    behind = Q(points__lt=points) | Q(points=points, user_id__gt=user.pk)
-    counts = board.aggregate(
-        above=Count("id", filter=Q(points__gt=points)),
-        ahead=Count("id", filter=ahead),
-    )
-    in_top = visible and has_row and counts["ahead"] < TOP
-    position = Position(
-        period=period,
-        points=points,
-        rank=counts["above"] + 1,
-        visible=visible,
-        in_top=in_top,
-    )
-    if not visible or in_top:
-        return position
+def _near(board: QuerySet[ScoreTotal], points: int, user_id: int) -> tuple[list, list]:
+    """The NEAR rows just above and just below (points, user_id) in board order: two index
+    scans that stop after NEAR rows each."""
+    ahead = Q(points__gt=points) | Q(points=points, user_id__lt=user_id)
+    behind = Q(points__lt=points) | Q(points=points, user_id__gt=user_id)
     # The plain range (points >= / <= mine) lets the index order the scan; the OR only
     # skips ties on the wrong side of me.
     above = list(
@@ -159,14 +136,52 @@ def leaderboard_position(
         .order_by("-points", "user_id")
         .values_list(*_ROW_FIELDS)[:NEAR]
     )
-    neighbours = above + below
-    if not neighbours:
-        return position
-    distinct = sorted({v[1] for v in neighbours}, reverse=True)
-    ranks = board.aggregate(
-        **{f"r{i}": Count("id", filter=Q(points__gt=p)) for i, p in enumerate(distinct)}
+    return above, below
+
+
+def _counts(period: str, start: date) -> QuerySet[ScoreCount]:
+    return ScoreCount.objects.filter(period=period, period_start=start)
+
+
+def _ranks_of(period: str, start: date, scores: set[int]) -> dict[int, int]:
+    """Each score's rank: one more than the shown people with a higher score, summed over
+    the stored count per distinct score (one query, however many people)."""
+    if not scores:
+        return {}
+    ordered = sorted(scores)
+    sums = _counts(period, start).aggregate(
+        **{f"r{i}": Sum("n", filter=Q(points__gt=p)) for i, p in enumerate(ordered)}
     )
-    rank_of = {p: ranks[f"r{i}"] + 1 for i, p in enumerate(distinct)}
+    return {p: (sums[f"r{i}"] or 0) + 1 for i, p in enumerate(ordered)}
+
+
+def leaderboard_position(
+    *, user: User, period: str, visible: bool, at: datetime | None = None
+) -> Position:
+    """`user`'s points and rank in `period` (as if on the board, when not opted in), and
+    for an opted-in person outside the top, the two people above and below. At most eight
+    small queries; the counts are index-only range scans, never a pass over the board."""
+    start = period_start(period, at)
+    board = _visible(period, start)
+    points = (
+        ScoreTotal.objects.filter(user=user, period=period, period_start=start)
+        .values_list("points", flat=True)
+        .first()
+    )
+    has_row = points is not None
+    points = points or 0
+    rank = _ranks_of(period, start, {points})[points]
+    in_top = (
+        visible
+        and has_row
+        and rank <= TOP
+        and rank - 1 + board.filter(points=points, user_id__lt=user.pk)[:TOP].count() < TOP
+    )
+    position = Position(period=period, points=points, rank=rank, visible=visible, in_top=in_top)
+    if not visible or in_top:
+        return position
+    above, below = _near(board, points, user.pk)
+    rank_of = _ranks_of(period, start, {v[1] for v in above + below})
     return Position(
         **{
             **position.__dict__,
@@ -176,37 +191,45 @@ def leaderboard_position(
     )
 
 
-def leaderboard_departments(*, period: str, at: datetime | None = None) -> list[Row]:
+def leaderboard_departments(
+    *, period: str, at: datetime | None = None, fresh: bool = False
+) -> list[Row]:
     """Departments with at least three opted-in members, by the sum of those members'
-    points in `period` (two queries)."""
+    points in `period`.
+
+    Read from the stored per-department aggregates (three small queries). A push computes
+    it `fresh` and shares it through the cache for WINDOW seconds, so the pages of one
+    push window read it once from there."""
     start = period_start(period, at)
+    key = f"leaderboard:departments:{period}:{start}"
+    if not fresh and (rows := cache.get(key)) is not None:
+        return rows
+    rows = _departments(period, start)
+    cache.set(key, rows, DEPARTMENTS_WINDOW)
+    return rows
+
+
+def _departments(period: str, start: date) -> list[Row]:
+    # Stored per-department member counts and sums (kept by the write path): two queries
+    # whose cost follows the number of departments, not of people.
     eligible = dict(
-        users_with_consent(kind=ConsentKind.LEADERBOARD)
-        .filter(department__isnull=False)
-        .values("department_id")
-        .annotate(n=Count("id"))
-        .filter(n__gte=DEPARTMENT_MINIMUM)
-        .values_list("department_id", "n")
+        DepartmentMembers.objects.filter(members__gte=DEPARTMENT_MINIMUM).values_list(
+            "department_id", "members"
+        )
     )
     if not eligible:
         return []
-    sums = list(
-        _visible(period, start)
-        .filter(user__department_id__in=list(eligible))
-        .values_list("user__department_id", "user__department__name")
-        .annotate(total=Sum("points"))
-        .order_by("-total", "user__department__name")
+    totals = dict(
+        DepartmentTotal.objects.filter(
+            period=period, period_start=start, department_id__in=list(eligible)
+        ).values_list("department_id", "points")
     )
-    seen = {dept_id for dept_id, _, _ in sums}
+    names = Department.objects.filter(pk__in=list(eligible)).values_list("pk", "name")
     # Departments that qualify but earned nothing yet still appear, at the bottom.
-    rows = [(dept_id, total, name) for dept_id, name, total in sums]
-    if len(seen) < len(eligible):
-        for dept_id, name in (
-            Department.objects.filter(pk__in=set(eligible) - seen)
-            .order_by("name")
-            .values_list("pk", "name")
-        ):
-            rows.append((dept_id, 0, name))
+    rows = sorted(
+        ((dept_id, totals.get(dept_id, 0), name) for dept_id, name in names),
+        key=lambda row: (-row[1], row[2]),
+    )
     ranks = _ranked(rows)
     return [
         Row(rank=rank, name=name, points=total, members=eligible[dept_id])
@@ -227,10 +250,12 @@ def user_totals(*, user: User, at: datetime | None = None) -> dict[str, int]:
 def leaderboard_rank(*, user: User, period: str, period_start: date) -> tuple[int, int] | None:
     """`user`'s rank on the board of `period` that started on `period_start`, and how many
     people that board ranks. Only opted-in people are ranked: None for anyone who is not
-    on that board (not opted in, or no points in it). Two queries."""
-    board = _visible(period, period_start)
-    mine = board.filter(user=user).values_list("points", flat=True).first()
+    on that board (not opted in, or no points in it). Two queries; the second sums the
+    stored count per distinct score, so it does not grow with the number of people."""
+    mine = _visible(period, period_start).filter(user=user).values_list("points", flat=True).first()
     if mine is None:
         return None
-    counts = board.aggregate(above=Count("id", filter=Q(points__gt=mine)), total=Count("id"))
-    return counts["above"] + 1, counts["total"]
+    counts = _counts(period, period_start).aggregate(
+        above=Sum("n", filter=Q(points__gt=mine)), total=Sum("n")
+    )
+    return (counts["above"] or 0) + 1, counts["total"] or 0

@@ -1,5 +1,6 @@
 """Writes for recognition. Other apps call `points_award` inside their own transaction."""
 
+from leaderboard.services.aggregates import board_member_sync, leaderboard_aggregates_rebuild
 from leaderboard.services.badges import (
     badge_award_revoke,
     badges_evaluate,
@@ -15,6 +16,8 @@ from leaderboard.services.periods import period_starts
 __all__ = [
     "badge_award_revoke",
     "badges_evaluate",
+    "board_member_sync",
+    "leaderboard_aggregates_rebuild",
     "leaderboard_close_period",
     "leaderboard_visibility_set",
     "ledger_correction_create",

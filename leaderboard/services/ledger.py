@@ -9,34 +9,39 @@ from django.utils import timezone
 
 from leaderboard import broadcast
 from leaderboard.models import LedgerEntry, PointsSettings, Reason, ScoreTotal
+from leaderboard.services.aggregates import Deltas, board_member, board_member_sync
 from leaderboard.services.badges import badges_evaluate
 from leaderboard.services.periods import period_starts
-from people.models import ConsentKind, User
-from people.selectors import users_with_consent
+from people.models import User
 
 CORRECTION_LIMIT = 10_000
 
 
-def _visible_now(user: User) -> bool:
-    return users_with_consent(kind=ConsentKind.LEADERBOARD).filter(pk=user.pk).exists()
-
-
 def _totals_add(*, user: User, points: int, at: datetime) -> None:
-    visible: bool | None = None
+    """Add `points` to the person's totals and, when they are shown, to the score counts
+    and their department's totals (the person is locked by the caller)."""
+    visible, department = board_member(user.pk)
+    deltas = Deltas()
     for period, start in period_starts(at).items():
         rows = ScoreTotal.objects.filter(user=user, period=period, period_start=start)
-        if rows.update(points=F("points") + points):
-            continue
-        if visible is None:
-            visible = _visible_now(user)
-        try:
-            with transaction.atomic():
-                ScoreTotal.objects.create(
-                    user=user, period=period, period_start=start, points=points, visible=visible
-                )
-        except IntegrityError:
-            # Another transaction created the row between our update and insert.
+        before = rows.values_list("points", flat=True).first()
+        if before is not None:
             rows.update(points=F("points") + points)
+        else:
+            try:
+                with transaction.atomic():
+                    ScoreTotal.objects.create(
+                        user=user, period=period, period_start=start, points=points, visible=visible
+                    )
+            except IntegrityError:
+                # A reconcile fix created the row between our read and insert.
+                before = rows.values_list("points", flat=True).first()
+                rows.update(points=F("points") + points)
+        if visible:
+            deltas.score_moved(
+                (period, start), before=before, after=(before or 0) + points, department=department
+            )
+    deltas.apply()
 
 
 def _lock_person(user: User) -> None:
@@ -135,12 +140,13 @@ def ledger_correction_create(
 
 
 @transaction.atomic
-def leaderboard_visibility_set(*, user: User, visible: bool) -> int:
-    """Show or hide a person on every board (their leaderboard consent changed).
-
-    Called by people.services.consent_set inside its transaction; after commit every
-    board and the person's own line are broadcast again. Returns rows changed.
-    """
-    changed = ScoreTotal.objects.filter(user=user).exclude(visible=visible).update(visible=visible)
+def leaderboard_visibility_set(*, user: User, visible: bool) -> bool:
+    """Show or hide a person on every board (their leaderboard consent, activity or
+    department changed): their totals' visibility and the aggregates follow what is
+    recorded now (`visible` is what the caller just recorded; an inactive person stays
+    hidden, whatever it says). Called by people.services.consent_set inside its
+    transaction; after commit every board and the person's own line are broadcast again.
+    Returns whether anything on the boards changed."""
+    changed = board_member_sync(user_id=user.pk)
     broadcast.points_changed_on_commit(user_id=user.pk, award_ids=[])
     return changed

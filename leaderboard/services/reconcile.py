@@ -1,8 +1,8 @@
 """Recompute totals and badges from the ledger; report (and optionally fix) differences.
 
-One step per kind of difference: a total, a total's visibility, a missing badge, an
-unsupported badge. Each step reports what differs and, with `fix`, corrects the stored
-state; none of them writes to the ledger (it stays append-only).
+One step per kind of difference: a total, a total's visibility, a board aggregate, a
+missing badge, an unsupported badge. Each step reports what differs and, with `fix`,
+corrects the stored state; none of them writes to the ledger (it stays append-only).
 """
 
 from collections import defaultdict
@@ -30,6 +30,10 @@ from leaderboard.selectors.badges import (
     longest_weekly_streak,
     weekly_streaks,
 )
+from leaderboard.services.aggregates import (
+    aggregates_compare,
+    leaderboard_aggregates_rebuild,
+)
 from leaderboard.services.badges import (
     badge_award_create,
     badge_award_revoke,
@@ -51,6 +55,7 @@ class DifferenceKind(StrEnum):
     VISIBILITY = "visibility"
     MISSING_BADGE = "missing badge"
     UNSUPPORTED_BADGE = "unsupported badge"
+    AGGREGATE = "aggregate"
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,11 @@ def visibility_step(
 def totals_differences(*, fix: bool) -> list[Difference]:
     """Every total and visibility difference, in (user, period, start) order."""
     expected = expected_totals()
-    opted_in = set(users_with_consent(kind=ConsentKind.LEADERBOARD).values_list("pk", flat=True))
+    opted_in = set(
+        users_with_consent(kind=ConsentKind.LEADERBOARD)
+        .filter(is_active=True)
+        .values_list("pk", flat=True)
+    )
     stored = {
         (row.user_id, row.period, row.period_start): row
         for row in ScoreTotal.objects.select_for_update().order_by()
@@ -180,6 +189,17 @@ def totals_differences(*, fix: bool) -> list[Difference]:
         if visibility is not None:
             differences.append(visibility)
     return differences
+
+
+# What the boards count
+
+
+def aggregates_differences(*, fix: bool) -> list[Difference]:
+    """Board aggregates that differ from a recomputation; the fix rebuilds them all."""
+    details = aggregates_compare()
+    if fix and details:
+        leaderboard_aggregates_rebuild()
+    return [Difference(DifferenceKind.AGGREGATE, detail) for detail in details]
 
 
 # Badges
@@ -257,13 +277,17 @@ def badges_differences(*, fix: bool) -> list[Difference]:
 
 @transaction.atomic
 def leaderboard_reconcile(*, fix: bool = False) -> list[Difference]:
-    """Compare stored totals, visibility and badge awards with what the ledger implies.
+    """Compare stored totals, visibility, the boards' aggregates and badge awards with
+    what the ledger, consent and departments imply.
 
     Returns every difference. With `fix`, totals are set to the ledger's sums, visibility
-    to the current consent, missing badges are awarded and awards the ledger does not
-    support are revoked (badge_award_revoke). Broadcasts once at the end, after commit.
+    to the current consent and activity, the aggregates are rebuilt, missing badges are
+    awarded and awards the ledger does not support are revoked (badge_award_revoke).
+    Broadcasts once at the end, after commit.
     """
-    differences = totals_differences(fix=fix) + badges_differences(fix=fix)
+    differences = (
+        totals_differences(fix=fix) + aggregates_differences(fix=fix) + badges_differences(fix=fix)
+    )
     if fix and differences:
         realtime.send_on_commit(broadcast.boards_changed)
     return differences

@@ -1,43 +1,50 @@
 """/ws/leaderboard/: who may connect, and what arrives when (WebsocketCommunicator)."""
 
 import asyncio
+import threading
 from contextlib import suppress
 
 import pytest
 from channels.db import database_sync_to_async
 from django.db import transaction
 
+from leaderboard import broadcast
 from leaderboard.consumers import LeaderboardConsumer
 from leaderboard.services import points_award
 from people.services import consent_set
 from portal import realtime
 from tests.leaderboard.factories import BadgeFactory, opted_in
 from tests.people.factories import UserFactory
-from tests.websockets import ORIGIN, login_cookie, run, ws_connect
+from tests.websockets import ORIGIN, collect, login_cookie, receive_matching, run, ws_connect
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.broadcasts]
 BOARD = "/ws/leaderboard/?period=week&scope=people"
 
 
-async def connect(cookie, path=BOARD, origin=ORIGIN):
-    return await ws_connect(path, cookie, origin)
+async def connect(cookie, path=BOARD, origin=ORIGIN, host="testserver"):
+    return await ws_connect(path, cookie, origin, host)
 
 
 def award(user, points, key):
     points_award(user=user, reason="correction", points=points, key=key, note="test")
 
 
-def test_anonymous_foreign_and_missing_origin_are_refused():
+def boards(messages):
+    return [m for m in messages if 'id="board"' in m]
+
+
+def test_anonymous_foreign_and_missing_origin_and_foreign_host_are_refused():
     _, cookie = login_cookie(UserFactory())
 
     async def scenario():
-        for cookie_value, origin in [
-            (None, "http://testserver"),
-            (cookie, "https://evil.example"),
-            (cookie, None),
+        for cookie_value, origin, host in [
+            (None, "http://testserver", "testserver"),
+            (cookie, "https://evil.example", "testserver"),
+            (cookie, None, "testserver"),
+            (cookie, "http://testserver", "evil.example"),
         ]:
-            communicator, connected = await connect(cookie_value, origin=origin)
-            assert not connected, (cookie_value, origin)
+            communicator, connected = await connect(cookie_value, origin=origin, host=host)
+            assert not connected, (cookie_value, origin, host)
             await communicator.disconnect()
         communicator, connected = await connect(cookie)
         assert connected
@@ -60,11 +67,41 @@ def test_board_arrives_after_commit_and_nothing_after_a_rollback():
         communicator, connected = await connect(cookie)
         assert connected
         await database_sync_to_async(rolled_back)()
-        assert await communicator.receive_nothing(timeout=1.2)
+        assert boards(await collect(communicator, 1.2)) == []
         await database_sync_to_async(award)(person, 25, "committed")
-        html = await communicator.receive_from(timeout=3)
-        assert 'id="board"' in html
+        html = await receive_matching(communicator, 'id="board"')
         assert "Pat Sharer" in html and ">25<" in html
+        await communicator.disconnect()
+
+    run(scenario())
+
+
+def test_the_action_renders_nothing_the_broadcaster_thread_does(monkeypatch):
+    viewer = opted_in()
+    person = opted_in(first_name="Off", last_name="Path")
+    _, cookie = login_cookie(viewer)
+    rendered_on = []
+    for name in ("board_fragment", "personal_fragments"):
+        original = getattr(broadcast, name)
+
+        def spy(*args, _original=original, **kwargs):
+            rendered_on.append(threading.current_thread().name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(broadcast, name, spy)
+    action_threads = []
+
+    def click():
+        action_threads.append(threading.current_thread().name)
+        award(person, 3, "click")
+
+    async def scenario():
+        communicator, _ = await connect(cookie)
+        await database_sync_to_async(click)()
+        html = await receive_matching(communicator, 'id="board"')
+        assert "Off Path" in html
+        assert rendered_on and set(rendered_on) == {"realtime"}
+        assert action_threads[0] != "realtime"
         await communicator.disconnect()
 
     run(scenario())
@@ -78,16 +115,45 @@ def test_throttle_sends_one_board_a_second_and_the_last_change_trails():
     async def scenario():
         communicator, _ = await connect(cookie)
         await database_sync_to_async(award)(person, 10, "burst-1")
-        first = await communicator.receive_from(timeout=3)
+        first = await receive_matching(communicator, 'id="board"')
         assert ">10<" in first
         await database_sync_to_async(award)(person, 5, "burst-2")
         await database_sync_to_async(award)(person, 7, "burst-3")
         # Inside the window nothing more is sent ...
-        assert await communicator.receive_nothing(timeout=0.4)
+        assert boards(await collect(communicator, 0.4)) == []
         # ... and the trailing send carries the last change, well within two seconds.
-        trailing = await communicator.receive_from(timeout=2)
+        trailing = await receive_matching(communicator, 'id="board"', timeout=2)
         assert ">22<" in trailing
-        assert await communicator.receive_nothing(timeout=1.3)
+        assert boards(await collect(communicator, 1.3)) == []
+        await communicator.disconnect()
+
+    run(scenario())
+
+
+def test_your_line_is_pushed_to_you_only_when_it_changed():
+    me = opted_in()
+    leader = opted_in()
+    third = opted_in()
+    with realtime.suppressed():
+        award(leader, 100, "leader")
+        award(me, 30, "me")
+    _, cookie = login_cookie(me)
+
+    async def scenario():
+        communicator, _ = await connect(cookie)
+        await database_sync_to_async(award)(third, 5, "third-1")
+        first = await collect(communicator, 1.5)
+        assert boards(first)
+        mine = [m for m in first if 'id="you-week"' in m]
+        assert len(mine) == 1 and "You are <strong>#2</strong>" in mine[0]
+        # Someone below me gains a point: the board moves, my line does not.
+        await database_sync_to_async(award)(third, 1, "third-2")
+        second = await collect(communicator, 1.5)
+        assert boards(second) and not [m for m in second if 'id="you-week"' in m]
+        # Someone overtakes me: my line comes, without my browser asking.
+        await database_sync_to_async(award)(third, 40, "third-3")
+        line = await receive_matching(communicator, 'id="you-week"', timeout=2.5)
+        assert "You are <strong>#3</strong>" in line
         await communicator.disconnect()
 
     run(scenario())
@@ -107,10 +173,9 @@ def test_opting_out_removes_the_person_from_open_boards_and_tells_them():
         await database_sync_to_async(consent_set)(
             user=person, kind="leaderboard", granted=False, source="test"
         )
-        board = await watching.receive_from(timeout=3)
-        assert 'id="board"' in board and "Leaving Soon" not in board
-        messages = [await own.receive_from(timeout=3) for _ in range(2)]
-        personal = next(m for m in messages if 'id="you-week"' in m)
+        board = await receive_matching(watching, 'id="board"')
+        assert "Leaving Soon" not in board
+        personal = await receive_matching(own, 'id="you-week"')
         assert "Only you can see this" in personal and "30 points" in personal
         await watching.disconnect()
         await own.disconnect()
@@ -132,32 +197,53 @@ def test_a_new_badge_arrives_as_a_toast_only_to_its_owner():
         own, _ = await connect(cookie, path="/ws/leaderboard/")
         others, _ = await connect(other_cookie, path="/ws/leaderboard/")
         await database_sync_to_async(share)()
-        received = [await own.receive_from(timeout=3) for _ in range(2)]
-        toast = next(m for m in received if "badge-toast" in m)
+        toast = await receive_matching(own, "badge-toast")
         assert "First share" in toast and 'hx-swap-oob="beforeend"' in toast
-        assert await others.receive_nothing(timeout=1)
+        assert not [m for m in await collect(others, 1) if "badge-toast" in m]
         await own.disconnect()
         await others.disconnect()
 
     run(scenario())
 
 
-def test_logging_out_closes_that_sessions_socket():
-    user = opted_in()
-    client, cookie = login_cookie(user)
+def test_a_flooding_socket_is_closed_with_4008_and_the_others_still_get_pushes():
+    viewer, flooder, person = opted_in(), opted_in(), opted_in(first_name="Still", last_name="Here")
+    _, viewer_cookie = login_cookie(viewer)
+    _, flooder_cookie = login_cookie(flooder)
 
     async def scenario():
-        communicator, connected = await connect(cookie)
-        assert connected
-        await database_sync_to_async(client.post)("/accounts/logout/")
-        closed = await communicator.receive_output(timeout=3)
-        assert closed["type"] == "websocket.close"
-        await communicator.wait()
+        calm, _ = await connect(viewer_cookie)
+        loud, _ = await connect(flooder_cookie)
+        big, _ = await connect(flooder_cookie)
+        for n in range(200):
+            await loud.send_to(text_data=f"ping {n}")
+        assert await loud.receive_output(timeout=3) == {
+            "type": "websocket.close",
+            "code": realtime.CLOSE_POLICY,
+        }
+        await big.send_to(text_data="x" * 5000)
+        assert await big.receive_output(timeout=3) == {
+            "type": "websocket.close",
+            "code": realtime.CLOSE_POLICY,
+        }
+        await calm.send_to(text_data="hello")  # a few small frames are fine
+        await database_sync_to_async(award)(person, 9, "after-flood")
+        assert "Still Here" in await receive_matching(calm, 'id="board"')
+        for communicator in (calm, loud, big):
+            await communicator.disconnect()
 
     run(scenario())
 
 
-def test_a_pushed_fragment_is_forwarded_as_is_without_queries(django_assert_num_queries):
+def test_a_pushed_fragment_is_forwarded_without_queries_or_a_thread_hop(
+    django_assert_num_queries, monkeypatch
+):
+    hops = []
+
+    async def counted():
+        hops.append(1)
+
+    monkeypatch.setattr("channels.consumer.aclose_old_connections", counted)
     consumer = LeaderboardConsumer()
     sent = []
 
@@ -166,5 +252,6 @@ def test_a_pushed_fragment_is_forwarded_as_is_without_queries(django_assert_num_
 
     consumer.send = send
     with django_assert_num_queries(0):
-        asyncio.run(consumer.push_html({"type": "push.html", "html": "<section id='board'>"}))
+        asyncio.run(consumer.dispatch({"type": "push.html", "html": "<section id='board'>"}))
     assert sent == ["<section id='board'>"]
+    assert hops == []

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from leaderboard.models import LedgerEntry, PointsSettings, Reason, ScoreTotal
 from leaderboard.services import period_starts, points_award
+from leaderboard.services.reconcile import leaderboard_reconcile
 from tests.people.factories import UserFactory
 from tests.threads import run_many
 
@@ -87,3 +88,4 @@ def test_twenty_threads_awarding_one_key_make_one_row(postgres):
     assert results.count(True) == 1
     assert LedgerEntry.objects.filter(key="race").count() == 1
     assert totals(user) == {"week": 10, "month": 10, "all": 10}
+    assert leaderboard_reconcile(fix=False) == []  # totals and the boards' aggregates

@@ -47,3 +47,20 @@ def test_healthz_is_503_naming_a_broken_database(client, monkeypatch):
 def test_healthz_uses_redis_when_configured(client, redis_layer, settings):
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"].startswith("channels_redis")
     assert client.get("/healthz").status_code == 200
+
+
+def test_healthz_asks_redis_itself_not_the_shared_layer(client, redis_layer, monkeypatch):
+    """A receive() on the process's layer waits behind the receive lock that connected
+    sockets hold (503 on every busy process, measured on daphne); the check must not
+    depend on it. tests/reliability checks the same with real sockets on two daphne."""
+    from channels.layers import get_channel_layer
+
+    layer = get_channel_layer()
+
+    async def held_by_a_socket(channel):
+        raise AssertionError("healthz waited on the shared layer's receive")
+
+    monkeypatch.setattr(layer, "receive", held_by_a_socket)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["channel_layer"] == "ok"

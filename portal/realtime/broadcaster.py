@@ -1,0 +1,184 @@
+"""One broadcaster thread per process: every push is rendered and sent here, never in the
+request (or task) that caused it.
+
+The request's part is a dict write and a notify: `push(key, action)` marks `key` as
+changed, `send(group, message)` queues a message, `run_soon(action)` queues one-off work.
+The thread then asks the shared window (portal.realtime.window) whether it may push `key`
+now, runs `action(window)` when it may (it renders from the database once, and sends), and
+otherwise tries again when the window closes, until a push that rendered after the change
+has gone out. Failures are logged and dropped: messages are disposable.
+"""
+
+import asyncio
+import atexit
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from channels.layers import InMemoryChannelLayer, get_channel_layer
+from django.db import close_old_connections, connections
+
+from portal.realtime import presence
+from portal.realtime.window import windows_for_this_process
+
+logger = logging.getLogger(__name__)
+
+SEND_TIMEOUT = 2  # seconds one send may take before it is given up
+PAUSE = 1.0  # seconds sends are dropped after one failed (Redis away: no backlog builds)
+
+
+@dataclass
+class Pending:
+    action: Callable[[int], None]
+    due: float
+    need: int = 0
+
+
+class Broadcaster:
+    def __init__(self):
+        self.cond = threading.Condition()
+        self.sends: deque[tuple[str, dict]] = deque()
+        self.jobs: deque[Callable[[], None]] = deque()
+        self.pending: dict[str, Pending] = {}
+        self.thread: threading.Thread | None = None
+        self.server_loop: asyncio.AbstractEventLoop | None = None
+        self.windows = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.paused_until = 0.0
+        self.next_refresh = 0.0
+        self.busy = False  # a batch taken off the queues is being delivered
+
+    # The request side: no I/O, no waiting.
+
+    def _wake(self) -> None:
+        if self.thread is None or not self.thread.is_alive():
+            if self.thread is None:
+                atexit.register(self.flush)
+            self.thread = threading.Thread(target=self._run, name="realtime", daemon=True)
+            self.thread.start()
+        self.cond.notify_all()
+
+    def flush(self, timeout: float = 3.0) -> None:
+        """Wait, bounded, until what was queued has gone out. Registered at exit: a
+        short-lived process (the cron command that deactivates leavers) would otherwise end
+        before its "close this person's sockets" message left the daemon thread."""
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while self.sends or self.jobs or self.pending or self.busy:
+                if self.thread is None or not self.thread.is_alive():
+                    return
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    logger.warning("realtime: exiting with pushes still queued")
+                    return
+                self.cond.wait(min(left, 0.05))
+
+    def send(self, group: str, message: dict) -> None:
+        with self.cond:
+            self.sends.append((group, message))
+            self._wake()
+
+    def run_soon(self, action: Callable[[], None]) -> None:
+        with self.cond:
+            self.jobs.append(action)
+            self._wake()
+
+    def push(self, key: str, action: Callable[[int], None]) -> None:
+        with self.cond:
+            waiting = self.pending.get(key)
+            if waiting is None:
+                self.pending[key] = Pending(action=action, due=time.monotonic())
+            else:
+                waiting.action, waiting.need = action, 0  # a new change: re-evaluate
+            self._wake()
+
+    # The thread.
+
+    def _run(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.windows = windows_for_this_process()
+        while True:
+            sends, jobs, due = self._next_batch()
+            for group, message in sends:
+                self._deliver(group, message)
+            for job in jobs:
+                self._with_database(job)
+            for key, waiting in due:
+                self._attempt(key, waiting)
+            with self.cond:
+                self.busy = False
+                self.cond.notify_all()
+            if time.monotonic() >= self.next_refresh:
+                self.next_refresh = time.monotonic() + presence.REFRESH
+                presence.refresh()
+
+    def _next_batch(self):
+        with self.cond:
+            while True:
+                now = time.monotonic()
+                due = [(k, p) for k, p in self.pending.items() if p.due <= now]
+                if self.sends or self.jobs or due or now >= self.next_refresh:
+                    break
+                soonest = min((p.due for p in self.pending.values()), default=now + 60)
+                self.cond.wait(max(0.005, min(soonest, self.next_refresh) - now))
+            for key, _ in due:
+                del self.pending[key]
+            sends, jobs = list(self.sends), list(self.jobs)
+            self.sends.clear()
+            self.jobs.clear()
+            self.busy = bool(sends or jobs or due)
+            return sends, jobs, due
+
+    def _attempt(self, key: str, waiting: Pending) -> None:
+        attempt = self.windows.take(key, waiting.need)
+        if attempt.window:
+            self._with_database(lambda: waiting.action(attempt.window))
+            self.windows.finish(key, attempt.window)
+        elif attempt.wait:
+            with self.cond:
+                newer = self.pending.get(key)
+                if newer is None:  # try again when this window closes
+                    need = waiting.need or attempt.need
+                    due = time.monotonic() + attempt.wait + 0.005
+                    self.pending[key] = Pending(action=waiting.action, due=due, need=need)
+                else:  # a change arrived meanwhile: it waits for the same window end
+                    newer.due = max(newer.due, time.monotonic() + attempt.wait + 0.005)
+
+    def _with_database(self, action: Callable[[], None]) -> None:
+        close_old_connections()
+        try:
+            action()
+        except Exception:
+            logger.exception("realtime: a push failed")
+        finally:
+            connections.close_all()  # hand the connection back (pooled on PostgreSQL)
+
+    def _deliver(self, group: str, message: dict) -> None:
+        if time.monotonic() < self.paused_until:
+            return
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        try:
+            if isinstance(layer, InMemoryChannelLayer):
+                # Its queues belong to the loop the sockets are served on, if any.
+                loop = self.server_loop
+                if loop is None or not loop.is_running():
+                    return
+                future = asyncio.run_coroutine_threadsafe(layer.group_send(group, message), loop)
+                future.result(SEND_TIMEOUT)
+            else:
+                self.loop.run_until_complete(
+                    asyncio.wait_for(layer.group_send(group, message), SEND_TIMEOUT)
+                )
+        except Exception as error:  # a lost message is repaired by the client's reload
+            self.paused_until = time.monotonic() + PAUSE
+            logger.warning(
+                "realtime: send to %s failed (%r); dropping for %ss", group, error, PAUSE
+            )
+
+
+broadcaster = Broadcaster()

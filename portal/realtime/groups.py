@@ -1,0 +1,17 @@
+"""Group names: the one place they are spelled."""
+
+
+def board_group(period: str, scope: str) -> str:
+    return f"leaderboard.board.{period}.{scope}"
+
+
+def person_group(user_id: int) -> str:
+    return f"leaderboard.user.{user_id}"
+
+
+def notify_group(user_id: int) -> str:
+    return f"notify.user.{user_id}"
+
+
+def session_group(user_id: int) -> str:
+    return f"session.user.{user_id}"
