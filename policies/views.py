@@ -12,6 +12,7 @@ from policies.forms import AcknowledgeForm
 from policies.models import PolicyPage
 from policies.selectors import policies_pending, policy_page_state
 from policies.services import AcknowledgementError, AcknowledgementRefusal, policy_acknowledge
+from portal.ratelimits import limit_posts
 
 PAGE_TEMPLATE = "policies/policy_page.html"
 
@@ -46,6 +47,7 @@ def _page_response(
 
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
+@limit_posts("acknowledgement", what="acknowledgements")
 def acknowledge(request: HttpRequest, policy_id: int) -> HttpResponse:
     policy = PolicyPage.objects.live().filter(pk=policy_id).first()
     if request.method == "GET":

@@ -17,6 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from people.platforms import PLATFORMS
 from people.selectors import network_list
+from portal.ratelimits import limit_posts, rate_exceeded
 from sharing.captions import CODE_LENGTH, tracked_url, tracked_url_sample
 from sharing.forms import ShareForm, SuggestionForm, TopicsForm, WeeklyCapForm
 from sharing.gate import sharing_gate
@@ -45,7 +46,9 @@ from sharing.tracking import client_ip
 def tracked_link(request, code: str):
     """/l/<code>: store the click, then a 302 to the post's own target (and nowhere else).
 
-    The credited path renders no template; the click is committed before we answer.
+    The credited path renders no template; the click is committed before we answer. Past
+    the client's rate the reader is still redirected (a whole office may share one address),
+    but the request is only counted, not stored (a flood cannot fill the database).
     """
     if len(code) > CODE_LENGTH * 2:
         raise Http404
@@ -58,6 +61,7 @@ def tracked_link(request, code: str):
         user_agent=request.headers.get("User-Agent", ""),
         ip=client_ip(request),
         session_user_id=session_user_id,
+        over_rate=rate_exceeded(request, limit="tracked_link", per_address=True) is not None,
     )
     if outcome.share is None:
         raise Http404
@@ -102,6 +106,7 @@ def _render_share(request, context, *, status=200):
 
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
+@limit_posts("share", what="shares")
 def share(request, post_id: int, platform: str):
     """The share form for one post and network: prefilled caption, live count, confirm."""
     post = get_object_or_404(SharePostPage, pk=post_id)
@@ -175,6 +180,7 @@ def mine(request):
 
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
+@limit_posts("suggestion", what="suggestions")
 def suggest(request):
     form = SuggestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -1,6 +1,7 @@
 from sharing.models.pages import PostCaption, ShareHubPage, SharePostPage, SharePostTag
 from sharing.models.records import (
     Click,
+    ClickOverflow,
     NoPointsReason,
     Refusal,
     Share,
@@ -15,6 +16,7 @@ from sharing.models.settings import Campaign, SharingSettings
 __all__ = [
     "Campaign",
     "Click",
+    "ClickOverflow",
     "NoPointsReason",
     "PostCaption",
     "Refusal",

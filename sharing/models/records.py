@@ -104,6 +104,26 @@ class Click(models.Model):
         return f"click on {self.share.code} at {self.at:%Y-%m-%d %H:%M}"
 
 
+class ClickOverflow(models.Model):
+    """Requests to a tracked link past the per-client rate (settings.RATE_LIMITS), counted
+    per share and day instead of stored one by one: a flood cannot fill the database. None
+    of them is credited; the reader was redirected all the same."""
+
+    wagtail_reference_index_ignore = True
+
+    share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="click_overflows")
+    day = models.DateField()
+    requests = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["share", "day"], name="sharing_clickoverflow_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requests} requests past the rate to {self.share.code} on {self.day}"
+
+
 class SuggestionState(models.TextChoices):
     PENDING = "pending", "Waiting for review"
     ACCEPTED = "accepted", "Accepted"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from leaderboard.models import PointsSettings, Reason
 from leaderboard.services import points_award
 from portal.periods import local_day
-from sharing.models import Click, Refusal, Share, SharingSettings, UAClass
+from sharing.models import Click, ClickOverflow, Refusal, Share, SharingSettings, UAClass
 from sharing.selectors import clicks_seen, post_is_available
 from sharing.tracking import ua_classify, utm_merge, visitor_keys_24h
 
@@ -47,6 +47,7 @@ def click_record(
     ip: str,
     session_user_id: str | None = None,
     at: datetime | None = None,
+    over_rate: bool = False,
 ) -> ClickOutcome:
     """Store one request to /l/<code> and credit it if the rules allow.
 
@@ -55,8 +56,13 @@ def click_record(
     share's daily credit cap. A credited click earns "click" points while the share's
     credited clicks are within PointsSettings.click_cap_per_share. The row is committed
     when this returns. Unknown code: nothing stored, share None.
+
+    `over_rate` (the client is past its rate): no row and no credit, only the share's
+    count of such requests for the day goes up (ClickOverflow); the target is the same.
     """
     at = at or timezone.now()
+    if over_rate:
+        return _overflow_record(code=code, at=at)
     user_agent = user_agent[:1000]
     request = _Request(
         method=method,
@@ -83,6 +89,24 @@ def click_record(
         share.post.target_url, source=share.platform, campaign=share.post.utm_campaign
     )
     return ClickOutcome(share, click, target)
+
+
+def _target(share: Share, *, at: datetime) -> str | None:
+    if share.retracted_at is not None or not post_is_available(share.post, at=at):
+        return None
+    return utm_merge(share.post.target_url, source=share.platform, campaign=share.post.utm_campaign)
+
+
+def _overflow_record(*, code: str, at: datetime) -> ClickOutcome:
+    """Count one request past the client's rate on its share's day; nothing else is stored."""
+    with transaction.atomic():
+        share = _share_locked(code)
+        if share is None:
+            return ClickOutcome(None, None, None)
+        # The share's row is locked, so the day's counter is created once and added to in turn.
+        overflow, _ = ClickOverflow.objects.get_or_create(share=share, day=local_day(at))
+        ClickOverflow.objects.filter(pk=overflow.pk).update(requests=F("requests") + 1)
+    return ClickOutcome(share, None, _target(share, at=at))
 
 
 def _share_locked(code: str) -> Share | None:
@@ -130,7 +154,8 @@ def _credit(*, share: Share, click: Click) -> None:
     Share.objects.filter(pk=share.pk).update(credited_clicks=F("credited_clicks") + 1)
     share.credited_clicks += 1
     points = PointsSettings.load()
-    if share.credited_clicks <= points.click_cap_per_share:
+    # A sharer who left keeps their links working for readers, but earns nothing from them.
+    if share.user.is_active and share.credited_clicks <= points.click_cap_per_share:
         points_award(
             user=share.user,
             reason=Reason.CLICK,

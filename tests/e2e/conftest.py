@@ -154,21 +154,30 @@ def browser(chromium_path):
         browser.close()
 
 
+def _policy_violation(message, violations: list[str]) -> None:
+    if "Content Security Policy" in message.text or "Permissions-Policy" in message.text:
+        violations.append(f"{message.location.get('url', '')}: {message.text}")
+
+
 @pytest.fixture
 def new_context(browser):
     contexts = []
+    violations: list[str] = []
 
     def make(*, javascript: bool = True):
         context = browser.new_context(
             java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
         )
         context.set_default_timeout(10_000)
+        # Every journey runs under the Content-Security-Policy: a violation fails the test.
+        context.on("console", lambda message: _policy_violation(message, violations))
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    assert violations == [], "policy violations in the console:\n" + "\n".join(violations)
 
 
 def login(page, server: LiveServer, username: str, *, next_path: str = "/") -> None:

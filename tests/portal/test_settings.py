@@ -112,6 +112,7 @@ def test_production_check_deploy_is_clean(tmp_path):
         SECRET_KEY=STRONG_KEY,
         ALLOWED_HOSTS="chorus.example.com",
         CSRF_TRUSTED_ORIGINS="https://chorus.example.com",
+        PORTAL_BASE_URL="https://chorus.example.com",
         SQLITE_PATH=str(tmp_path / "db.sqlite3"),
     )
     assert result.returncode == 0, result.stderr + result.stdout
