@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.text import slugify
 
+from people import roles
 from people.models import Audience, ConsentKind, ConsentRecord, Department, SocialNetwork, User
 from portal.permissions import EDITORS_GROUP
 
@@ -171,6 +172,7 @@ def _named_users(departments: dict, password_hash: str, created: list, today, no
     )
     if was_created:
         hr.groups.add(Group.objects.get(name=EDITORS_GROUP))
+        hr.groups.add(*Group.objects.filter(name__in=roles.ROLES))
     _user(
         "newhire",
         password_hash,
@@ -205,6 +207,32 @@ def _named_users(departments: dict, password_hash: str, created: list, today, no
         )
         for kind in (ConsentKind.ADVOCACY, ConsentKind.LEADERBOARD, ConsentKind.EMAIL_ALERTS):
             _consent(advocate, kind, True, now - timedelta(days=90))
+
+
+# One demo login per admin role (people/roles.py), to see exactly what each role sees.
+ROLE_USERS = [
+    ("editor", "Eda", "Ortiz", roles.CONTENT_EDITORS, "Marketing", "Content Editor"),
+    ("moderator", "Mo", "Lindqvist", roles.MODERATORS, "Marketing", "Community Manager"),
+    ("programme", "Pia", "Grant", roles.PROGRAMME_ADMINS, "People", "People Operations"),
+    ("reports", "Rui", "Sato", roles.REPORT_VIEWERS, "Finance", "People Analyst"),
+]
+
+
+def _role_users(departments: dict, password_hash: str, created: list, today) -> None:
+    for username, first, last, role, department, title in ROLE_USERS:
+        user, was_created = _user(
+            username,
+            password_hash,
+            created,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@northwind.example",
+            department=departments[department],
+            job_title=title,
+            joined_on=today - timedelta(days=400),
+        )
+        if was_created:
+            user.groups.add(Group.objects.get(name=role))
 
 
 def _history(user: User, first: str, last: str, rng: random.Random, now) -> None:
@@ -255,4 +283,5 @@ def seed(*, stdout) -> int:
     departments = {name: _department(name, created) for name in DEPARTMENTS}
     _named_users(departments, password_hash, created, today, now)
     _colleagues(departments, password_hash, created, today, now)
+    _role_users(departments, password_hash, created, today)
     return len(created)

@@ -19,6 +19,8 @@ handle_validator = RegexValidator(
 class Department(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
+    # The identity provider's own id for the group this department mirrors (SCIM).
+    scim_external_id = models.CharField(max_length=255, blank=True, db_index=True)
 
     class Meta:
         ordering = ["name"]
@@ -42,6 +44,16 @@ class User(AbstractUser):
     )
     job_title = models.CharField(max_length=120, blank=True)
     joined_on = models.DateField(default=timezone.localdate)
+    left_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Last working day. From the day after, the person is deactivated.",
+    )
+    deactivated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Set once the person's personal data is erased (people/erasure.py); never cleared.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The identity provider's own id for this person (SCIM externalId).
+    scim_external_id = models.CharField(max_length=255, blank=True, db_index=True)
 
     def __str__(self) -> str:
         return self.name
@@ -124,3 +136,34 @@ class ConsentRecord(models.Model):
         if self.pk is not None and not kwargs.get("force_insert"):
             raise ValueError("Consent records are never changed; record a new one.")
         super().save(*args, **kwargs)
+
+
+class ScimToken(models.Model):
+    """A bearer token one identity provider uses for /scim/v2/. Only its SHA-256 is kept:
+    the token itself is shown once, when it is created."""
+
+    name = models.CharField(max_length=80, unique=True, help_text="Which provider uses it.")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=12, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "SCIM token"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

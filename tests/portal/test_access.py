@@ -30,6 +30,12 @@ def test_login_returns_to_the_page_asked_for(client):
     assert response["Location"] == "/me/"
 
 
+def test_the_login_form_carries_the_page_asked_for(client):
+    # A person sent to the login page from /me/ comes back there after the form.
+    page = client.get(f"{reverse('login')}?next=/me/").content.decode()
+    assert '<input type="hidden" name="next" value="/me/">' in page
+
+
 def test_login_ignores_a_foreign_next(client):
     UserFactory(username="ana", password="pw")
     response = client.post(
