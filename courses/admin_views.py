@@ -1,6 +1,7 @@
 """What training adds to the Wagtail admin's screens: onboarding rules and hand enrolments
 (through the services), and why a page that holds people's records cannot be deleted."""
 
+from django.db import transaction
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -8,20 +9,55 @@ from wagtail.models import Page
 from courses.models import EnrolmentSource
 from courses.selectors import people_with_records_under
 from courses.services import enrolment_create, onboarding_rule_create
+from portal.audit import ONBOARDING_RULE_CHANGE, audit_record
 
 
 class RuleCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
-        rule, self.enrolled = onboarding_rule_create(
-            course=data["course"], department=data["department"], due_days=data["due_days"]
-        )
-        log(instance=rule, action="wagtail.create", user=self.request.user, content_changed=True)
+        with transaction.atomic():
+            rule, self.enrolled = onboarding_rule_create(
+                course=data["course"], department=data["department"], due_days=data["due_days"]
+            )
+            log(rule, "wagtail.create", user=self.request.user, content_changed=True)
+            _rule_audit(self.request.user, rule, change="create", enrolled=self.enrolled)
         return rule
 
     def get_success_message(self, instance):
         count = self.enrolled
         return f"Rule added; {count} employee{'s' if count != 1 else ''} enrolled."
+
+
+class RuleEditView(generic.EditView):
+    def save_instance(self):
+        with transaction.atomic():
+            rule = super().save_instance()
+            _rule_audit(self.request.user, rule, change="edit", fields=self.form.changed_data)
+        return rule
+
+
+class RuleDeleteView(generic.DeleteView):
+    def delete_action(self):
+        with transaction.atomic():
+            _rule_audit(self.request.user, self.object, change="delete")
+            super().delete_action()
+
+
+def _rule_audit(user, rule, *, change: str, **data) -> None:
+    """Onboarding rules decide who must train by when: each change goes in the audit trail,
+    with what the rule says after it (before it, for a delete)."""
+    audit_record(
+        actor=user,
+        action=ONBOARDING_RULE_CHANGE,
+        instance=rule,
+        data={
+            "change": change,
+            "course": rule.course.title,
+            "department": rule.department.name if rule.department else None,
+            "due_days": rule.due_days,
+            **data,
+        },
+    )
 
 
 class EnrolmentCreateView(generic.CreateView):

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from courses.quiz_rules import moment_label
 from courses.selectors import TrainingStatus, advocate_is_certified, training_overview
 from courses.services import enrolments_apply_rules
 from portal.extensions import Panel, Step
@@ -25,6 +26,9 @@ def training_step(user) -> Step:
             status += f" · Overdue since {due}" if overdue else f" · Due {due}"
         if done:
             url, action = row.url, "View course"
+        elif row.next_attempt_at:
+            # Waiting after a failed attempt: say until when, not a bare "Continue".
+            url, action = row.next_url, f"Next attempt from {moment_label(row.next_attempt_at)}"
         else:
             url, action = row.next_url, "Continue" if row.done_steps else "Start"
     certificate = next((c for c in overview.certificates if c.valid), None)

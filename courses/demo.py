@@ -23,6 +23,7 @@ from courses.models import (
 )
 from courses.notices import TRAINING_DUE
 from courses.quiz_rules import QuestionKind
+from courses.selectors import course_progress
 from courses.services import (
     lesson_complete,
     onboarding_rule_create,
@@ -48,7 +49,7 @@ def _body(blocks: list) -> list[dict]:
     return [{"type": kind, "value": value, "id": _id()} for kind, value in blocks]
 
 
-def _question(question: dict) -> dict:
+def _question(question: dict, lesson: LessonPage) -> dict:
     kind = question["type"]
     if kind == QuestionKind.TRUE_FALSE:
         truth = next(c["text"] for c in question["choices"] if c["correct"]) == "True"
@@ -66,7 +67,7 @@ def _question(question: dict) -> dict:
             ],
             "explanation": question["explanation"],
         }
-    return {"type": kind, "value": value, "id": _id()}
+    return {"type": kind, "value": {**value, "lesson": lesson.pk}, "id": _id()}
 
 
 def _publish(parent, page):
@@ -86,22 +87,22 @@ def _course(index: CourseIndexPage, data: dict, **fields) -> CoursePage:
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"],
-            estimated_minutes=data["estimated_minutes"],
             **fields,
         ),
     )
+    lessons = {}
     for lesson in data["lessons"]:
-        _publish(
+        lessons[lesson["slug"]] = _publish(
             course,
             LessonPage(
                 title=lesson["title"],
                 slug=lesson["slug"],
                 intro=lesson.get("intro", ""),
-                estimated_minutes=lesson["estimated_minutes"],
                 body=_body(lesson["body"]),
             ),
         )
     quiz = data["quiz"]
+    teaching = [lessons[slug] for slug in quiz["lessons"]]
     _publish(
         course,
         QuizPage(
@@ -113,7 +114,9 @@ def _course(index: CourseIndexPage, data: dict, **fields) -> CoursePage:
             wait_minutes=30,
             shuffle=True,
             feedback=FeedbackMode.SUBMIT,
-            questions=[_question(q) for q in quiz["questions"]],
+            questions=[
+                _question(q, lesson) for q, lesson in zip(quiz["questions"], teaching, strict=True)
+            ],
         ),
     )
     return course
@@ -142,8 +145,9 @@ def _pages(created: list) -> CoursePage:
     return basic
 
 
-def _take_quiz(user, quiz, *, at, right: int) -> QuizAttempt:
-    """An attempt answered with `right` correct answers (the demo knows the answers)."""
+def _take_quiz(user, quiz, *, at, right: int, pace: int = 40) -> QuizAttempt:
+    """An attempt answered with `right` correct answers (the demo knows the answers), one
+    every `pace` seconds."""
     attempt = quiz_attempt_start(user=user, quiz=quiz, now=at)
     for position, question in enumerate(attempt.questions):
         correct = [c["id"] for c in question["choices"] if c["correct"]]
@@ -153,7 +157,7 @@ def _take_quiz(user, quiz, *, at, right: int) -> QuizAttempt:
             attempt_id=attempt.pk,
             position=position,
             choice_ids=correct if position < right else wrong,
-            now=at + timedelta(seconds=40 * (position + 1)),
+            now=at + timedelta(seconds=pace * (position + 1)),
         )
     attempt, _ = quiz_attempt_submit(
         user=user, attempt_id=attempt.pk, now=at + timedelta(minutes=7)
@@ -171,7 +175,7 @@ class Plan(StrEnum):
     NONE = "none"
 
 
-def _history(user, lessons, quiz, *, plan: Plan, days_ago: int, rng) -> None:
+def _history(user, lessons, quiz, *, plan: Plan, days_ago: int, rng, pace: int = 40) -> None:
     now = timezone.now()
     start = now - timedelta(days=days_ago, hours=rng.randint(1, 8))
     read = (
@@ -182,7 +186,7 @@ def _history(user, lessons, quiz, *, plan: Plan, days_ago: int, rng) -> None:
     at = start + timedelta(hours=1)
     total = quiz.draw_count
     if plan in {Plan.RETRIED, Plan.FAILED}:
-        _take_quiz(user, quiz, at=at, right=rng.randint(3, total - 3))
+        _take_quiz(user, quiz, at=at, right=rng.randint(3, total - 3), pace=pace)
         at += timedelta(days=1)
     if plan in {Plan.CERTIFIED, Plan.RETRIED}:
         _take_quiz(user, quiz, at=at, right=rng.choice([total - 1, total, total]))
@@ -214,12 +218,17 @@ def seed(*, stdout) -> int:
     plans = [Plan.CERTIFIED] * 21 + [Plan.RETRIED] * 6 + [Plan.IN_PROGRESS] * 9
     plans += [Plan.FAILED] * 5 + [Plan.NONE] * 3
     rng.shuffle(plans)
+    rushed = False
     for user, plan in zip(others, plans, strict=False):
         if plan == Plan.NONE:
             continue
         joined_days = (now.date() - user.joined_on).days
         days_ago = max(1, min(joined_days, 28) - rng.randint(0, 3))
-        _history(user, lessons, quiz, plan=plan, days_ago=days_ago, rng=rng)
+        # One person clicks through a first attempt in 2 seconds a question: the quiz
+        # report flags it for HR.
+        pace = 2 if plan == Plan.FAILED and not rushed else 40
+        rushed = rushed or pace == 2
+        _history(user, lessons, quiz, plan=plan, days_ago=days_ago, rng=rng, pace=pace)
         if plan == Plan.IN_PROGRESS and rng.random() < 0.5:
             # HR gave some people more time, as editors do in the Enrolments admin.
             Enrolment.objects.filter(user=user, course=basic).update(
@@ -230,12 +239,14 @@ def seed(*, stdout) -> int:
 
 
 def seed_notices(*, stdout) -> int:
-    """The new hire's training reminder in the bell."""
+    """The new hire's training reminder in the bell, with the course page's time estimate."""
+    basic = CoursePage.objects.filter(slug=demo_content.BASIC_COURSE["slug"]).first()
+    minutes = course_progress(user=None, course=basic).minutes if basic else 0
     return demo_notification(
         username="newhire",
         index=0,
         kind=TRAINING_DUE,
         title="Your social media basics training is waiting",
-        body="It takes about half an hour. Start whenever suits you this week.",
+        body=f"It takes about {minutes} minutes. Start whenever suits you this week.",
         url="/training/",
     )

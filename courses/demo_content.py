@@ -13,12 +13,10 @@ BASIC_COURSE = {
         "post sound like you, and how to stay on the right side of our policy. It ends with a "
         "quick quiz, after which you'll read and acknowledge the social media policy."
     ),
-    "estimated_minutes": 50,
     "lessons": [
         {
             "title": "Why your voice carries",
             "slug": "why-your-voice-carries",
-            "estimated_minutes": 6,
             "intro": (
                 "Together, Northwind's people reach far more people than our company accounts ever "
                 "could, and they are trusted far more."
@@ -111,7 +109,6 @@ BASIC_COURSE = {
         {
             "title": "Sharing is always your choice",
             "slug": "sharing-is-voluntary",
-            "estimated_minutes": 5,
             "intro": (
                 "Taking part in Chorus is voluntary, and it only works because people choose it "
                 "freely."
@@ -203,7 +200,6 @@ BASIC_COURSE = {
         {
             "title": "Know your audience, pick your network",
             "slug": "audience-and-networks",
-            "estimated_minutes": 6,
             "intro": (
                 "A post only helps when it reaches people who care about it, so match the content "
                 "to your followers and to the network."
@@ -298,7 +294,6 @@ BASIC_COURSE = {
         {
             "title": "Building a professional presence",
             "slug": "professional-presence",
-            "estimated_minutes": 6,
             "intro": (
                 "Using social media professionally is a skill nobody is born with, and a few "
                 "simple habits go a long way."
@@ -393,7 +388,6 @@ BASIC_COURSE = {
         {
             "title": "Making a share easy and personal",
             "slug": "easy-and-personal",
-            "estimated_minutes": 6,
             "intro": (
                 "Chorus does the legwork, so you can spend your thirty seconds on the part only "
                 "you can add."
@@ -485,7 +479,6 @@ BASIC_COURSE = {
         {
             "title": "Use it wisely, keep secrets safe",
             "slug": "judicious-and-confidential",
-            "estimated_minutes": 7,
             "intro": (
                 "Your credibility is what makes your voice valuable, so share selectively and keep "
                 "non-public information inside Northwind."
@@ -579,7 +572,6 @@ BASIC_COURSE = {
         {
             "title": "The policy and disclosure",
             "slug": "policy-and-disclosure",
-            "estimated_minutes": 7,
             "intro": (
                 "Our social media policy sets out a few clear rules, and the most important one is "
                 "simple: always make it clear that you work here."
@@ -700,6 +692,29 @@ BASIC_COURSE = {
         "slug": "quiz",
         "pass_mark": 75,
         "draw": 8,
+        # The lesson teaching each question, in question order (topics to revisit).
+        "lessons": [
+            "why-your-voice-carries",
+            "why-your-voice-carries",
+            "audience-and-networks",
+            "policy-and-disclosure",
+            "judicious-and-confidential",
+            "judicious-and-confidential",
+            "judicious-and-confidential",
+            "easy-and-personal",
+            "sharing-is-voluntary",
+            "professional-presence",
+            "sharing-is-voluntary",
+            "audience-and-networks",
+            "policy-and-disclosure",
+            "judicious-and-confidential",
+            "judicious-and-confidential",
+            "sharing-is-voluntary",
+            "policy-and-disclosure",
+            "policy-and-disclosure",
+            "policy-and-disclosure",
+            "policy-and-disclosure",
+        ],
         "questions": [
             {
                 "type": "single",
@@ -1168,12 +1183,10 @@ LINKEDIN_COURSE = {
         "LinkedIn: a profile that works for you, posts and comments people actually read, and a "
         "network that grows with intent."
     ),
-    "estimated_minutes": 25,
     "lessons": [
         {
             "title": "A profile that works for you",
             "slug": "profile",
-            "estimated_minutes": 7,
             "intro": (
                 "Your profile is where people land when a post of yours catches their eye, so make "
                 "it clear, current and recognizably yours."
@@ -1250,7 +1263,6 @@ LINKEDIN_COURSE = {
         {
             "title": "Posting and commenting well",
             "slug": "posting-and-commenting",
-            "estimated_minutes": 9,
             "intro": (
                 "Good LinkedIn posts lead with the point, sound like a person and invite a "
                 "conversation."
@@ -1337,7 +1349,6 @@ LINKEDIN_COURSE = {
         {
             "title": "Growing your network and sharing Northwind news",
             "slug": "network-and-sharing",
-            "estimated_minutes": 6,
             "intro": (
                 "A smaller network of people who know you beats a huge list of strangers, and it "
                 "makes the Northwind news you share far more useful."
@@ -1416,6 +1427,14 @@ LINKEDIN_COURSE = {
         "slug": "quiz",
         "pass_mark": 80,
         "draw": 5,
+        "lessons": [
+            "posting-and-commenting",
+            "network-and-sharing",
+            "profile",
+            "network-and-sharing",
+            "posting-and-commenting",
+            "network-and-sharing",
+        ],
         "questions": [
             {
                 "type": "single",

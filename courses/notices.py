@@ -15,8 +15,8 @@ TRAINING_OVERDUE = NotificationKind(
     key="training_overdue",
     label="Training overdue",
     intro=(
-        "Required training you are enrolled in is past its due date. It only takes a few "
-        "minutes to catch up."
+        "Required training you are enrolled in is past its due date. The reminder says about "
+        "how long what is left takes."
     ),
     reason=(
         "You receive this because required training you are enrolled in is past its due "

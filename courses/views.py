@@ -11,15 +11,19 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, replace_url
 
 from courses import services
 from courses.models import Certificate, FeedbackMode, LessonPage, QuizAttempt, QuizPage
 from courses.quiz_rules import Refusal
 from courses.selectors import (
+    answers_are_shown,
     attempt_answer_feedback,
+    attempt_answers,
+    attempt_overview,
     attempt_question,
     attempt_review,
+    attempt_topics,
     lesson_state,
     quiz_state,
 )
@@ -60,16 +64,27 @@ def _own_attempt(request, attempt_id: int, *, questions: bool = True) -> QuizAtt
     return attempt
 
 
-def _attempt_context(attempt: QuizAttempt, **extra) -> dict:
+def _attempt_context(attempt: QuizAttempt, *, position: int | None = None, **extra) -> dict:
+    """The attempt screen at `position` (default: where it resumes); the number of
+    questions is the review step."""
+    position = attempt.position if position is None else position
+    answers = attempt_answers(attempt=attempt) if attempt.is_open else {}
+    on_question = attempt.is_open and position < attempt.total
     context = {
         "attempt": attempt,
         "quiz": attempt.quiz,
         "course": attempt.course,
         "question": (
-            attempt_question(attempt=attempt, position=attempt.position)
-            if attempt.is_open and attempt.position < attempt.total
+            attempt_question(attempt=attempt, position=position, answers=answers)
+            if on_question
             else None
         ),
+        "overview": (
+            attempt_overview(attempt=attempt, answers=answers)
+            if attempt.is_open and not on_question
+            else None
+        ),
+        "unanswered": attempt.total - len(answers),
     }
     context.update(extra)
     return context
@@ -82,19 +97,37 @@ def _result_context(request, attempt: QuizAttempt) -> dict:
         attempt,
         state=state,
         certificate=certificate,
-        review=attempt_review(attempt=attempt) if attempt.feedback != FeedbackMode.NEVER else [],
+        review=attempt_review(attempt=attempt) if answers_are_shown(attempt=attempt) else [],
+        topics=[] if attempt.passed else attempt_topics(attempt=attempt),
     )
 
 
+def _requested_position(request, attempt: QuizAttempt) -> int | None:
+    """?q=N shows question N, ?review the review step; anything else: where it resumes."""
+    if "review" in request.GET:
+        return attempt.total
+    try:
+        number = int(request.GET.get("q", ""))
+    except ValueError:
+        return None
+    return number - 1 if 1 <= number <= attempt.total else None
+
+
 @require_GET
+@vary_on_headers("HX-Request")
 def attempt_detail(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     if attempt.is_open and attempt.deadline and timezone.now() > attempt.deadline:
         attempt, _ = services.quiz_attempt_submit(user=request.user, attempt_id=attempt.pk)
         messages.warning(request, "Time was up, so your attempt was graded as it stood.")
     if not attempt.is_open:
+        if request.htmx:  # a step of a tab left open: the result is a page of its own
+            return HttpResponseClientRedirect(request.path)
         return TemplateResponse(request, "courses/result.html", _result_context(request, attempt))
-    return TemplateResponse(request, "courses/attempt.html", _attempt_context(attempt))
+    context = _attempt_context(attempt, position=_requested_position(request, attempt))
+    if request.htmx:
+        return TemplateResponse(request, "courses/attempt.html#quiz", {**context, "swapped": True})
+    return TemplateResponse(request, "courses/attempt.html", context)
 
 
 def _chosen(request) -> tuple[int | None, list[str]]:
@@ -128,7 +161,8 @@ def attempt_answer(request, attempt_id: int):
             messages.warning(request, refusal.message)
             return HttpResponseClientRedirect(result_url) if request.htmx else redirect(result_url)
         attempt.refresh_from_db()
-        context = _attempt_context(attempt, error=refusal.message)
+        stay = position if refusal.code != Refusal.POSITION else None
+        context = _attempt_context(attempt, position=stay, error=refusal.message)
         if request.htmx:
             return TemplateResponse(request, "courses/attempt.html#quiz", context, status=422)
         return TemplateResponse(request, "courses/attempt.html", context, status=400)
@@ -139,7 +173,8 @@ def attempt_answer(request, attempt_id: int):
         )
     if request.htmx:
         context = _attempt_context(attempt, feedback=feedback, swapped=True)
-        return TemplateResponse(request, "courses/attempt.html#quiz", context)
+        response = TemplateResponse(request, "courses/attempt.html#quiz", context)
+        return replace_url(response, result_url)  # a reload resumes where the attempt is
     if feedback:
         verdict = "Correct" if feedback["correct"] else "Not quite"
         messages.info(

@@ -6,10 +6,18 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from courses import dashboard, demo, notices, records
-from courses.admin_views import EnrolmentCreateView, RuleCreateView, training_records_held
+from courses.admin_views import (
+    EnrolmentCreateView,
+    RuleCreateView,
+    RuleDeleteView,
+    RuleEditView,
+    training_records_held,
+)
 from courses.models import Enrolment, OnboardingRule
+from courses.services import enrolments_apply_rules_to_new, enrolments_close
 from notifications.kinds import NOTIFICATION_KINDS
 from people.records import RECORDS_SECTION
+from people.services import PEOPLE_CREATED, PERSON_DEACTIVATED
 from portal.extensions import DASHBOARD_PANEL, DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, PAGE_RECORDS
 from portal.navigation import section_nav_item
 
@@ -21,6 +29,8 @@ class OnboardingRuleViewSet(ModelViewSet):
     form_fields = ["course", "department", "due_days"]
     list_display = ["course", "who", "days", "created_at"]
     add_view_class = RuleCreateView
+    edit_view_class = RuleEditView
+    delete_view_class = RuleDeleteView
 
 
 class EnrolmentViewSet(ModelViewSet):
@@ -53,6 +63,8 @@ hooks.register(DEMO_SEED, demo.seed, order=30)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DEMO_SEED, demo.seed_notices, order=73)
 hooks.register(PAGE_RECORDS, training_records_held)
+hooks.register(PERSON_DEACTIVATED, enrolments_close)
+hooks.register(PEOPLE_CREATED, enrolments_apply_rules_to_new)
 
 
 @hooks.register(NAV_ITEM, order=20)

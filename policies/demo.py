@@ -88,17 +88,16 @@ def seed(*, stdout) -> int:
         draft.save_revision(user=hr).publish(user=hr)
         policy = PolicyPage.objects.get(pk=policy.pk)
         changed += 1
-
-    done = set(
-        Acknowledgement.objects.filter(policy=policy, version=policy.version).values_list(
-            "user_id", flat=True
+        # Only the version 2 this seed published: a later version is HR's, and who
+        # acknowledges it is up to the people (a re-run must never do it for them).
+        done = set(
+            Acknowledgement.objects.filter(policy=policy, version=2).values_list(
+                "user_id", flat=True
+            )
         )
-    )
-    for person in people:
-        if _group(person.username) == Group.BOTH and person.pk not in done:
-            changed += policy_acknowledge(user=person, policy_id=policy.pk, version=policy.version)[
-                1
-            ]
+        for person in people:
+            if _group(person.username) == Group.BOTH and person.pk not in done:
+                changed += policy_acknowledge(user=person, policy_id=policy.pk, version=2)[1]
 
     if not PolicyPage.objects.filter(slug=BRAND_GUIDELINES["slug"]).exists():
         _create(

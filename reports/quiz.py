@@ -10,6 +10,9 @@ attempt, or every attempt, passed. An unanswered question counts as wrong, as in
 import datetime
 from collections import Counter, defaultdict
 
+from django.utils import timezone
+
+from courses.quiz_rules import answer_pace
 from courses.selectors.reports import (
     AnswerRow,
     AttemptRow,
@@ -17,6 +20,7 @@ from courses.selectors.reports import (
     attempt_answers_by_position,
     quiz_attempts_submitted,
 )
+from people.models import User
 from reports.base import Column, Figure, Report, Table, aware_range, percent
 
 DISCRIMINATION_NOTE = (
@@ -106,12 +110,67 @@ def _questions_table(rows: list[dict]) -> Table:
     )
 
 
-def _figures(attempts: list[AttemptRow]) -> list[Figure]:
+FAST_NOTE = (
+    "Attempts whose answers came, typically (the median time per answer), faster than the "
+    "quiz's threshold: quicker than anyone could read the question. They are graded as "
+    "usual; the flag is for a conversation, not a penalty. Each quiz sets its threshold "
+    "(“flag answers faster than”, seconds per question)."
+)
+
+
+def _fast_rows(attempts: list[AttemptRow], answers: dict[tuple[int, int], AnswerRow]) -> list:
+    """The attempts answered faster than their quiz's threshold, quickest first."""
+    flagged = []
+    for attempt in attempts:
+        times = [
+            answer["answered_at"]
+            for position in range(len(attempt["questions"]))
+            if (answer := answers.get((attempt["pk"], position)))
+        ]
+        pace = answer_pace(started_at=attempt["started_at"], answered_at=times)
+        if pace is not None and pace < attempt["fast_answer_seconds"]:
+            flagged.append((pace, attempt))
+    names = {u.pk: u.name for u in User.objects.filter(pk__in={a["user_id"] for _, a in flagged})}
+    return [
+        {
+            "quiz": attempt["quiz_title"],
+            "name": names.get(attempt["user_id"], ""),
+            "attempt": attempt["number"],
+            "submitted": f"{timezone.localtime(attempt['submitted_at']):%Y-%m-%d %H:%M}",
+            "pace": round(pace, 1),
+            "threshold": attempt["fast_answer_seconds"],
+            "score": attempt["score"],
+        }
+        for pace, attempt in sorted(flagged, key=lambda item: item[0])
+    ]
+
+
+def _fast_table(rows: list[dict]) -> Table:
+    return Table(
+        "too_fast",
+        "Answered faster than a person could read",
+        [
+            Column("quiz", "Quiz"),
+            Column("name", "Name"),
+            Column("attempt", "Attempt", True),
+            Column("submitted", "Submitted"),
+            Column("pace", "Seconds per answer (median)", True),
+            Column("threshold", "Threshold (s)", True),
+            Column("score", "Score (%)", True),
+        ],
+        rows,
+        note=FAST_NOTE,
+        empty="No attempt in this period was answered that fast.",
+    )
+
+
+def _figures(attempts: list[AttemptRow], fast: int) -> list[Figure]:
     passed = sum(1 for a in attempts if a["passed"])
     return [
         Figure("Attempts submitted", len(attempts)),
         Figure("Passed", passed),
         Figure("Pass rate", f"{percent(passed, len(attempts))} %" if attempts else "—"),
+        Figure("Answered too fast", fast, "flagged below, still graded"),
     ]
 
 
@@ -122,7 +181,8 @@ def quiz_report(
     since, until = aware_range(start, end)
     attempts = quiz_attempts_submitted(since=since, until=until, quiz=quiz)
     answers = attempt_answers_by_position(attempt_ids=[a["pk"] for a in attempts])
+    fast = _fast_rows(attempts, answers)
     return Report(
-        figures=_figures(attempts),
-        tables=[_questions_table(_question_rows(*_tally(attempts, answers)))],
+        figures=_figures(attempts, len(fast)),
+        tables=[_questions_table(_question_rows(*_tally(attempts, answers))), _fast_table(fast)],
     )

@@ -84,10 +84,20 @@ class ChoiceBlock(blocks.StructBlock):
         icon = "radio-full"
 
 
+def _lesson_block() -> blocks.PageChooserBlock:
+    return blocks.PageChooserBlock(
+        page_type="courses.LessonPage",
+        required=False,
+        help_text="The lesson that teaches this: after a failed attempt, it is suggested "
+        "as a topic to revisit.",
+    )
+
+
 class _ChoiceQuestionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label="Question")
     choices = blocks.ListBlock(ChoiceBlock(), min_num=2)
     explanation = blocks.TextBlock(help_text="Shown with the feedback.")
+    lesson = _lesson_block()
 
     exactly_one = True
 
@@ -125,6 +135,7 @@ class TrueFalseBlock(blocks.StructBlock):
         choices=[("true", "True"), ("false", "False")], label="The statement is"
     )
     explanation = blocks.TextBlock(help_text="Shown with the feedback.")
+    lesson = _lesson_block()
 
     class Meta:
         icon = "tick-inverse"

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from courses.estimates import reading_minutes, word_count
 from courses.models.blocks import LessonBodyBlock, QuestionPoolBlock
 
 
@@ -35,7 +36,6 @@ class CoursePage(Page):
     cover_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    estimated_minutes = models.PositiveSmallIntegerField(default=30)
     certifies_advocates = models.BooleanField(
         default=False,
         help_text="Passing this course's quiz certifies the person as an advocate.",
@@ -58,7 +58,6 @@ class CoursePage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("cover_image"),
-        FieldPanel("estimated_minutes"),
         MultiFieldPanel(
             [
                 FieldPanel("certifies_advocates"),
@@ -76,7 +75,11 @@ class CoursePage(Page):
 class LessonPage(Page):
     intro = models.TextField(blank=True, help_text="A sentence that says what the lesson is for.")
     body = StreamField(LessonBodyBlock())
-    estimated_minutes = models.PositiveSmallIntegerField(default=5)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        default=1,
+        editable=False,
+        help_text="Reading time, worked out from the lesson's words whenever it is saved.",
+    )
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
@@ -84,11 +87,20 @@ class LessonPage(Page):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("body"),
-        FieldPanel("estimated_minutes"),
     ]
 
     class Meta:
         verbose_name = "lesson"
+
+    def save(self, *args, **kwargs):
+        # Derived from the content, so the course page, this page and the reminders agree.
+        # Only on a full save (creation, publishing): saving a draft revision writes a few
+        # fields of the live row, and the live lesson's time must not follow the draft.
+        if kwargs.get("update_fields") is None:
+            self.estimated_minutes = reading_minutes(
+                word_count(self.title, self.intro, list(self.body.raw_data))
+            )
+        super().save(*args, **kwargs)
 
 
 class FeedbackMode(models.TextChoices):
@@ -124,6 +136,18 @@ class QuizPage(Page):
     feedback = models.CharField(
         max_length=10, choices=FeedbackMode.choices, default=FeedbackMode.SUBMIT
     )
+    answers_after_pass = models.BooleanField(
+        default=True,
+        verbose_name="show the right answers only once passed",
+        help_text="After a failed attempt people see which lessons to revisit, not the "
+        "answers, so the next attempt stays a fair test. Off: answers after every attempt.",
+    )
+    fast_answer_seconds = models.PositiveSmallIntegerField(
+        default=5,
+        verbose_name="flag answers faster than (seconds per question)",
+        help_text="The quiz report flags attempts whose answers came, typically, faster than "
+        "this: quicker than anyone could read the question. They still count. 0: never flag.",
+    )
     questions = StreamField(QuestionPoolBlock(), help_text="The question pool.")
 
     parent_page_types = ["courses.CoursePage"]
@@ -137,7 +161,8 @@ class QuizPage(Page):
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("draw_count")]),
                 FieldRowPanel([FieldPanel("attempts_allowed"), FieldPanel("wait_minutes")]),
                 FieldRowPanel([FieldPanel("time_limit_minutes"), FieldPanel("feedback")]),
-                FieldPanel("shuffle"),
+                FieldRowPanel([FieldPanel("shuffle"), FieldPanel("answers_after_pass")]),
+                FieldPanel("fast_answer_seconds"),
             ],
             heading="Rules",
         ),

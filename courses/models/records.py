@@ -97,6 +97,8 @@ class Enrolment(models.Model):
     )
     enrolled_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # Set when the person left before finishing: no longer due, overdue or reminded.
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["due_on", "enrolled_at"]
@@ -151,7 +153,9 @@ class QuizAttempt(models.Model):
     questions = models.JSONField()
     pass_mark = models.PositiveSmallIntegerField()
     feedback = models.CharField(max_length=10)
-    position = models.PositiveSmallIntegerField(default=0, help_text="The current question.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="The question to resume at; the number of questions: the review."
+    )
     started_at = models.DateTimeField(default=timezone.now)
     deadline = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -194,6 +198,7 @@ class AttemptAnswer(models.Model):
     position = models.PositiveSmallIntegerField()
     choice_ids = models.JSONField()
     correct = models.BooleanField(null=True, help_text="Set when the attempt is graded.")
+    # When the question was first answered; a later change keeps it (the speed check).
     answered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -18,9 +18,13 @@ from courses.selectors.progress import (
 )
 from courses.selectors.quiz import (
     QuizState,
+    answers_are_shown,
     attempt_answer_feedback,
+    attempt_answers,
+    attempt_overview,
     attempt_question,
     attempt_review,
+    attempt_topics,
     quiz_state,
 )
 
@@ -31,9 +35,13 @@ __all__ = [
     "TrainingOverview",
     "TrainingStatus",
     "advocate_is_certified",
+    "answers_are_shown",
     "attempt_answer_feedback",
+    "attempt_answers",
+    "attempt_overview",
     "attempt_question",
     "attempt_review",
+    "attempt_topics",
     "catalogue_for",
     "certificate_list",
     "course_progress",

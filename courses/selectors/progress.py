@@ -6,15 +6,16 @@ the site on it), leave it out where there is none.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import reduce
 from operator import or_
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from courses.estimates import quiz_minutes
 from courses.models import (
     CourseIndexPage,
     CoursePage,
@@ -63,6 +64,29 @@ class CourseProgress:
     enrolment: Enrolment | None
     today: date
     attempted: bool = False
+    now: datetime | None = None
+    last_submitted_at: datetime | None = None  # of the latest submitted quiz attempt
+    attempt_open: bool = False
+
+    @property
+    def minutes(self) -> int:
+        """About how long the course takes: its lessons' reading time and the quiz."""
+        quiz = quiz_minutes(self.quiz.page.draw_count) if self.quiz else 0
+        return sum(lesson.minutes for lesson in self.lessons) + quiz
+
+    @property
+    def minutes_left(self) -> int:
+        """About how long what is left takes: unread lessons, and the quiz until passed."""
+        quiz = quiz_minutes(self.quiz.page.draw_count) if self.quiz and not self.quiz_passed else 0
+        return sum(lesson.minutes for lesson in self.lessons if not lesson.done) + quiz
+
+    @property
+    def next_attempt_at(self) -> datetime | None:
+        """While the person must wait after a failed attempt: from when they may retry."""
+        if not self.quiz or self.quiz_passed or self.attempt_open or not self.last_submitted_at:
+            return None
+        allowed = self.last_submitted_at + timedelta(minutes=self.quiz.page.wait_minutes)
+        return allowed if self.now and allowed > self.now else None
 
     @property
     def lessons_done(self) -> int:
@@ -199,7 +223,11 @@ def _attempts_by_course(*, user: User | None, course_ids: list[int]) -> dict[int
         row["course_id"]: row
         for row in QuizAttempt.objects.filter(user=user, course_id__in=course_ids)
         .values("course_id")
-        .annotate(passed=Count("pk", filter=Q(passed=True)))
+        .annotate(
+            passed=Count("pk", filter=Q(passed=True)),
+            open=Count("pk", filter=Q(submitted_at__isnull=True)),
+            last_submitted=Max("submitted_at"),
+        )
     }
 
 
@@ -222,7 +250,8 @@ def progress_for(
         enrolments = {
             e.course_id: e for e in Enrolment.objects.filter(user=user, course_id__in=course_ids)
         }
-    today = timezone.localdate()
+    now = timezone.now()
+    today = timezone.localdate(now)
     return {
         course.pk: CourseProgress(
             course=course,
@@ -233,6 +262,9 @@ def progress_for(
             attempted=course.pk in attempts,
             enrolment=enrolments.get(course.pk),
             today=today,
+            now=now,
+            last_submitted_at=attempts.get(course.pk, {}).get("last_submitted"),
+            attempt_open=bool(attempts.get(course.pk, {}).get("open")),
         )
         for course in courses
     }

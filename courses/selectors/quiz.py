@@ -6,8 +6,10 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from courses.models import (
+    AttemptAnswer,
     Certificate,
     CoursePage,
+    FeedbackMode,
     LessonCompletion,
     LessonPage,
     QuizAttempt,
@@ -123,28 +125,95 @@ def quiz_state(
     return state
 
 
-def attempt_question(*, attempt: QuizAttempt, position: int) -> dict:
-    """The public view of one drawn question: never says which choices are correct."""
+def attempt_question(
+    *, attempt: QuizAttempt, position: int, answers: dict[int, AttemptAnswer] | None = None
+) -> dict:
+    """The public view of one drawn question: never says which choices are correct. With
+    the attempt's `answers` (by position) it says what the person chose, whether the
+    answer may still change, and whether saving it completes the attempt."""
     question = attempt.questions[position]
+    answers = answers or {}
+    answer = answers.get(position)
+    chosen = set(answer.choice_ids) if answer else set()
     return {
         "position": position,
         "number": position + 1,
         "total": attempt.total,
+        "answered_count": len(answers),
         "type": question["type"],
         "text": question["text"],
         "multiple": question["type"] == QuestionKind.MULTIPLE,
         "sample_posts": question["type"] == QuestionKind.POLICY_POST,  # choices shown as posts
-        "choices": [{"id": c["id"], "text": c["text"]} for c in question["choices"]],
+        "choices": [
+            {"id": c["id"], "text": c["text"], "chosen": c["id"] in chosen}
+            for c in question["choices"]
+        ],
+        "answered": answer is not None,
+        # Feedback after each answer has judged it: changing it then would game the grade.
+        "locked": answer is not None and attempt.feedback == FeedbackMode.EACH,
+        "completes": set(answers) | {position} == set(range(attempt.total)),
     }
 
 
+def attempt_answers(*, attempt: QuizAttempt) -> dict[int, AttemptAnswer]:
+    """The answers given so far, by question position."""
+    return {answer.position: answer for answer in attempt.answers.all()}
+
+
+def attempt_overview(*, attempt: QuizAttempt, answers: dict[int, AttemptAnswer]) -> list[dict]:
+    """The review before submitting: every question with the answer given (choice texts,
+    never whether they are right) or none, and whether it may still change."""
+    rows = []
+    for position, question in enumerate(attempt.questions):
+        answer = answers.get(position)
+        chosen = set(answer.choice_ids) if answer else set()
+        rows.append(
+            {
+                "number": position + 1,
+                "text": question["text"],
+                "answer": [c["text"] for c in question["choices"] if c["id"] in chosen],
+                "answered": answer is not None,
+                "changeable": answer is None or attempt.feedback != FeedbackMode.EACH,
+            }
+        )
+    return rows
+
+
+def attempt_topics(*, attempt: QuizAttempt) -> list[dict]:
+    """The lessons to revisit after an attempt: those teaching the questions answered
+    wrong or not at all, in course order, as {"title", "url", "questions"}. Lessons no
+    longer live are left out."""
+    right = {a.position for a in attempt.answers.all() if a.correct}
+    counts: dict[int, int] = {}
+    for position, question in enumerate(attempt.questions):
+        if position not in right and question.get("lesson"):
+            counts[question["lesson"]] = counts.get(question["lesson"], 0) + 1
+    lessons = LessonPage.objects.live().filter(pk__in=counts).order_by("path")
+    return [
+        {"title": lesson.title, "url": lesson.get_url(), "questions": counts[lesson.pk]}
+        for lesson in lessons.only("title", "url_path", "path", "depth")
+    ]
+
+
+def answers_are_shown(*, attempt: QuizAttempt) -> bool:
+    """Whether the result page shows the right answers: never once feedback is off, and
+    with answers_after_pass (the default) only for a passed attempt."""
+    if attempt.is_open or attempt.feedback == FeedbackMode.NEVER:
+        return False
+    return bool(attempt.passed) or not attempt.quiz.answers_after_pass
+
+
 def attempt_answer_feedback(*, attempt: QuizAttempt, position: int, choice_ids: list[str]) -> dict:
-    """Feedback on an answer already saved (for quizzes that give it after each answer)."""
+    """Feedback on an answer already saved (for quizzes that give it after each answer).
+    While answers are kept until a pass, a wrong answer's explanation (which would give the
+    answer away) is left out."""
     question = attempt.questions[position]
+    correct = question_is_correct(question, choice_ids)
+    hidden = not correct and attempt.quiz.answers_after_pass
     return {
         "number": position + 1,
-        "correct": question_is_correct(question, choice_ids),
-        "explanation": question["explanation"],
+        "correct": correct,
+        "explanation": "" if hidden else question["explanation"],
     }
 
 

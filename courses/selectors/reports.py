@@ -31,11 +31,18 @@ class AttemptRow(TypedDict):
     quiz_title: str
     questions: list[dict[str, Any]]
     passed: bool | None
+    user_id: int
+    number: int
+    score: int | None
+    started_at: datetime
+    submitted_at: datetime
+    fast_answer_seconds: int  # the quiz's threshold for the speed flag
 
 
 class AnswerRow(TypedDict):
     choice_ids: list[str]
     correct: bool | None
+    answered_at: datetime  # first answered (see AttemptAnswer)
 
 
 def _in_department(department: Department | None) -> Q:
@@ -117,10 +124,13 @@ def certificate_issue_times(
 
 def enrolments_overdue(*, today: date, department: Department | None = None) -> QuerySet[Enrolment]:
     """Unfinished enrolments due before `today`, with person, department and course, the
-    longest overdue first."""
+    longest overdue first. Closed ones (the person left) are not overdue."""
     return (
         Enrolment.objects.filter(
-            _in_department(department), completed_at__isnull=True, due_on__lt=today
+            _in_department(department),
+            completed_at__isnull=True,
+            closed_at__isnull=True,
+            due_on__lt=today,
         )
         .select_related("user", "user__department", "course")
         .order_by("due_on", "user__last_name", "user__username")
@@ -142,7 +152,17 @@ def quiz_attempts_submitted(
         attempts = attempts.filter(quiz=quiz)
     return list(
         attempts.order_by("quiz__title", "pk").values(
-            "pk", "quiz_id", "questions", "passed", quiz_title=F("quiz__title")
+            "pk",
+            "quiz_id",
+            "questions",
+            "passed",
+            "user_id",
+            "number",
+            "score",
+            "started_at",
+            "submitted_at",
+            quiz_title=F("quiz__title"),
+            fast_answer_seconds=F("quiz__fast_answer_seconds"),
         )
     )
 
@@ -152,6 +172,10 @@ def attempt_answers_by_position(*, attempt_ids: list[int]) -> dict[Pair, AnswerR
     left unanswered has none."""
     answers = AttemptAnswer.objects.filter(attempt_id__in=attempt_ids)
     return {
-        (a["attempt_id"], a["position"]): {"choice_ids": a["choice_ids"], "correct": a["correct"]}
-        for a in answers.values("attempt_id", "position", "choice_ids", "correct")
+        (a["attempt_id"], a["position"]): {
+            "choice_ids": a["choice_ids"],
+            "correct": a["correct"],
+            "answered_at": a["answered_at"],
+        }
+        for a in answers.values("attempt_id", "position", "choice_ids", "correct", "answered_at")
     }

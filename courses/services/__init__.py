@@ -3,6 +3,8 @@
 from courses.services.enrolments import (
     enrolment_create,
     enrolments_apply_rules,
+    enrolments_apply_rules_to_new,
+    enrolments_close,
     lesson_complete,
     onboarding_rule_create,
 )
@@ -22,6 +24,8 @@ __all__ = [
     "due_notifications_send",
     "enrolment_create",
     "enrolments_apply_rules",
+    "enrolments_apply_rules_to_new",
+    "enrolments_close",
     "lesson_complete",
     "onboarding_rule_create",
     "quiz_answer_save",

@@ -137,6 +137,38 @@ def enrolments_apply_rules(*, user: User) -> int:
     return created
 
 
+def enrolments_apply_rules_to_new(*, users: list[User]) -> int:
+    """enrolments_apply_rules for many people created at once (a roster import): the rules
+    are read once and the enrolments inserted together. Returns how many were created."""
+    rules = list(OnboardingRule.objects.select_related("course").order_by("created_at"))
+    wanted: dict[tuple[int, int], Enrolment] = {}
+    for user in users:
+        for rule in rules:
+            if rule.department_id in (None, user.department_id):
+                # The oldest matching rule wins, as enrolments_apply_rules keeps the first.
+                wanted.setdefault(
+                    (user.pk, rule.course_id),
+                    Enrolment(
+                        user=user,
+                        course=rule.course,
+                        due_on=_rule_due_on(rule, user),
+                        source=EnrolmentSource.RULE,
+                        rule=rule,
+                    ),
+                )
+    created = Enrolment.objects.bulk_create(wanted.values(), ignore_conflicts=True, batch_size=500)
+    return len(created)
+
+
+def enrolments_close(*, user: User) -> int:
+    """Close `user`'s unfinished enrolments (they left): nothing is deleted, and a closed
+    enrolment is no longer due, overdue or reminded. Returns how many were closed. Runs in
+    the caller's transaction (people.services.person_deactivate, through its hook)."""
+    return Enrolment.objects.filter(
+        user=user, completed_at__isnull=True, closed_at__isnull=True
+    ).update(closed_at=timezone.now())
+
+
 def _course_of(lesson: LessonPage) -> CoursePage:
     return CoursePage.objects.ancestor_of(lesson).get()
 

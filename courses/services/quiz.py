@@ -1,8 +1,9 @@
-"""Writes for quiz attempts: start (draw), answer, submit (grade).
+"""Writes for quiz attempts: start (draw), answer (or change an answer), submit (grade).
 
 Integrity: an attempt keeps its own copy of the drawn questions, so editing the quiz never
 changes a running attempt; every write locks the attempt (or the enrolment, for a start)
-so two requests at once have exactly one effect.
+so two requests at once have exactly one effect, and the same answer sent twice (a retry,
+a double click, a stale tab) leaves the attempt as one sending would.
 """
 
 import random
@@ -18,6 +19,7 @@ from courses.models import (
     CoursePage,
     Enrolment,
     EnrolmentSource,
+    FeedbackMode,
     QuizAttempt,
     QuizPage,
 )
@@ -50,12 +52,44 @@ def _choice_items(raw_choices) -> list[dict]:
     return [item.get("value", item) for item in raw_choices]
 
 
-def quiz_draw(*, pool: list[dict], count: int, shuffle: bool, seed: int) -> list[dict]:
+def _key(block: dict, index: int) -> str:
+    return block.get("id") or str(index)
+
+
+def _pick(pool: list[dict], count: int, seen: dict[str, int], rng: random.Random) -> list[int]:
+    """Pool indices: never-seen questions first, then those seen longest ago, at random
+    within each group. Without `seen` exactly rng.sample(range(len(pool)), count)."""
+    groups: dict[int, list[int]] = {}
+    for index, block in enumerate(pool):
+        groups.setdefault(seen.get(_key(block, index), 0), []).append(index)
+    picked: list[int] = []
+    for last_seen in sorted(groups):
+        group = groups[last_seen]
+        picked += rng.sample(group, min(count - len(picked), len(group)))
+        if len(picked) == count:
+            break
+    return picked
+
+
+def quiz_draw(
+    *,
+    pool: list[dict],
+    count: int,
+    shuffle: bool,
+    seed: int,
+    seen: dict[str, int] | None = None,
+) -> list[dict]:
     """Draw `count` questions from the raw question pool with a seeded random source and
-    return the attempt's own copy: [{"key", "type", "text", "explanation", "choices":
-    [{"id", "text", "correct"}]}]. Same pool and seed, same draw."""
+    return the attempt's own copy: [{"key", "type", "text", "explanation", "lesson",
+    "choices": [{"id", "text", "correct"}]}] ("lesson": the id of the lesson that teaches
+    it, or None). `seen` maps question keys to the number of the last attempt that drew
+    them: questions not seen are drawn first, then those seen longest ago, so a retry
+    cannot be passed by memorising the last one while the pool allows. Same pool, seed and
+    `seen`, same draw."""
     rng = random.Random(seed)  # noqa: S311 - fairness, not secrecy: the seed is server-side
-    indices = rng.sample(range(len(pool)), min(count, len(pool)))
+    indices = _pick(pool, min(count, len(pool)), seen or {}, rng)
+    if seen and shuffle:
+        rng.shuffle(indices)  # the unseen ones would otherwise always come first
     if not shuffle:
         indices.sort()
     used_ids: set[str] = set()
@@ -82,10 +116,11 @@ def quiz_draw(*, pool: list[dict], count: int, shuffle: bool, seed: int) -> list
             snapshot_choices.append({"id": choice_id, "text": text, "correct": correct})
         drawn.append(
             {
-                "key": block.get("id") or str(index),
+                "key": _key(block, index),
                 "type": kind,
                 "text": value["text"],
                 "explanation": value.get("explanation", ""),
+                "lesson": value.get("lesson") or None,
                 "choices": snapshot_choices,
             }
         )
@@ -150,6 +185,7 @@ def quiz_attempt_start(*, user: User, quiz: QuizPage, now: datetime | None = Non
         previous = state.attempts
         seed = secrets.randbelow(2**31)
         pool = list(quiz.questions.raw_data)
+        seen = {q["key"]: a.number for a in previous for q in a.questions}
         try:
             with transaction.atomic():
                 return QuizAttempt.objects.create(
@@ -159,7 +195,11 @@ def quiz_attempt_start(*, user: User, quiz: QuizPage, now: datetime | None = Non
                     number=len(previous) + 1,
                     seed=seed,
                     questions=quiz_draw(
-                        pool=pool, count=quiz.draw_count, shuffle=quiz.shuffle, seed=seed
+                        pool=pool,
+                        count=quiz.draw_count,
+                        shuffle=quiz.shuffle,
+                        seed=seed,
+                        seen=seen,
                     ),
                     pass_mark=quiz.pass_mark,
                     feedback=quiz.feedback,
@@ -174,6 +214,15 @@ def quiz_attempt_start(*, user: User, quiz: QuizPage, now: datetime | None = Non
             return QuizAttempt.objects.get(user=user, quiz=quiz, submitted_at__isnull=True)
 
 
+def _next_position(*, total: int, answered: set[int], after: int) -> int:
+    """The first unanswered question after `after`, else the first unanswered one, else
+    `total`: the review before submitting."""
+    for position in [*range(after + 1, total), *range(after + 1)]:
+        if position not in answered:
+            return position
+    return total
+
+
 def quiz_answer_save(
     *,
     user: User,
@@ -182,9 +231,12 @@ def quiz_answer_save(
     choice_ids: list[str],
     now: datetime | None = None,
 ) -> tuple[QuizAttempt, AttemptAnswer]:
-    """Save the answer to the attempt's current question and move to the next one.
-    Anything else (another question, a foreign choice, a replay, someone else's or a
-    submitted attempt, past the deadline) raises QuizRefused and changes nothing."""
+    """Save (or change) the answer to one question of an open attempt and move on to the
+    next unanswered question, or to the review once all are answered. A change keeps when
+    the question was first answered (the report's speed check reads it). Where feedback
+    follows each answer, an answer once seen judged cannot change. Anything else (a
+    question not in the attempt, a foreign choice, someone else's or a submitted attempt,
+    past the deadline) raises QuizRefused and changes nothing."""
     now = now or timezone.now()
     with transaction.atomic():
         attempt = _locked_attempt(user=user, attempt_id=attempt_id)
@@ -192,10 +244,10 @@ def quiz_answer_save(
             raise QuizRefused("This attempt was already submitted.", code=Refusal.SUBMITTED)
         if attempt.deadline is not None and now > attempt.deadline:
             raise QuizTimeUp()
-        if position != attempt.position or position >= attempt.total:
+        if not 0 <= position < attempt.total:
             raise QuizRefused(
-                "That answer was for a different question than the one you are on, so it "
-                "was not saved. Here is your current question.",
+                "That answer was for a question this attempt does not have, so it was not "
+                "saved. Here is your current question.",
                 code=Refusal.POSITION,
             )
         question = attempt.questions[position]
@@ -210,10 +262,24 @@ def quiz_answer_save(
             )
         if question["type"] in SINGLE_ANSWER_KINDS and len(chosen) != 1:
             raise QuizRefused("Choose exactly one answer.", code=Refusal.CHOICE)
-        answer = AttemptAnswer.objects.create(
-            attempt=attempt, position=position, choice_ids=chosen, answered_at=now
+        answers = {a.position: a for a in attempt.answers.all()}
+        answer = answers.get(position)
+        if answer is None:
+            answer = AttemptAnswer.objects.create(
+                attempt=attempt, position=position, choice_ids=chosen, answered_at=now
+            )
+            answers[position] = answer
+        elif set(answer.choice_ids) != set(chosen):
+            if attempt.feedback == FeedbackMode.EACH:
+                raise QuizRefused(
+                    "You have seen the feedback on this question, so its answer stays.",
+                    code=Refusal.ANSWERED,
+                )
+            answer.choice_ids = chosen
+            answer.save(update_fields=["choice_ids"])
+        attempt.position = _next_position(
+            total=attempt.total, answered=set(answers), after=position
         )
-        attempt.position = position + 1
         attempt.save(update_fields=["position"])
     return attempt, answer
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from courses.models import Certificate, Enrolment
 from courses.notices import CERTIFICATE_EXPIRING, TRAINING_DUE, TRAINING_OVERDUE
+from courses.selectors import course_progress
 from notifications.services import notification_send
 
 DUE_SOON_DAYS = 3
@@ -22,6 +23,12 @@ EXPIRY_WARNING_DAYS = 30
 
 def _days(n: int) -> str:
     return f"{n} day{'s' if n != 1 else ''}"
+
+
+def _time_left(enrolment: Enrolment) -> str:
+    """What is left, in the course page's own estimate (courses.estimates)."""
+    minutes = course_progress(user=enrolment.user, course=enrolment.course).minutes_left
+    return f"What is left takes about {minutes} minute{'s' if minutes != 1 else ''}."
 
 
 def training_reminders_send(*, today: date) -> int:
@@ -40,7 +47,7 @@ def training_reminders_send(*, today: date) -> int:
                 user=enrolment.user,
                 kind=TRAINING_DUE,
                 title=f"{enrolment.course.title} is due {when}",
-                body=f"Please finish it by {enrolment.due_on:%A %d %B}.",
+                body=f"Please finish it by {enrolment.due_on:%A %d %B}. {_time_left(enrolment)}",
                 url=enrolment.course.get_url(),
                 key=f"training_due:{enrolment.pk}:{enrolment.due_on.isoformat()}",
             )
@@ -51,7 +58,7 @@ def training_reminders_send(*, today: date) -> int:
                 user=enrolment.user,
                 kind=TRAINING_OVERDUE,
                 title=f"{enrolment.course.title} is overdue",
-                body=f"It was due on {enrolment.due_on:%d %B %Y}. It only takes a few minutes.",
+                body=f"It was due on {enrolment.due_on:%d %B %Y}. {_time_left(enrolment)}",
                 url=enrolment.course.get_url(),
                 key=f"training_overdue:{enrolment.pk}:{enrolment.due_on.isoformat()}",
             )

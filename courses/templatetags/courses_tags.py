@@ -8,7 +8,9 @@ In a preview without a signed-in user they show a fresh learner's view.
 from django import template
 
 from courses import selectors
+from courses.estimates import quiz_minutes as _quiz_minutes
 from courses.models import CourseIndexPage, CoursePage, LessonPage, QuizPage
+from courses.quiz_rules import moment_label
 
 register = template.Library()
 
@@ -42,3 +44,15 @@ def lesson_state(context, lesson: LessonPage) -> selectors.LessonState:
 @register.simple_tag(takes_context=True)
 def quiz_state(context, quiz: QuizPage, course: CoursePage | None = None) -> selectors.QuizState:
     return selectors.quiz_state(user=_person(context), quiz=quiz, course=course)
+
+
+@register.filter
+def moment(at) -> str:
+    """A moment as people read it: "14:32" today, else "2 December, 14:32"."""
+    return moment_label(at) if at else ""
+
+
+@register.filter
+def quiz_minutes(questions: int) -> int:
+    """About how many minutes an attempt of this many questions takes."""
+    return _quiz_minutes(questions)

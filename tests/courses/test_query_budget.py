@@ -9,7 +9,7 @@ from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 LESSON_PAGE_QUERIES = 20  # 12 of them Wagtail's routing and the shared page chrome
-QUIZ_ANSWER_QUERIES = 10  # htmx swap of the next question, all in one request
+QUIZ_ANSWER_QUERIES = 12  # htmx swap of the next question (with the answers so far), one request
 SIZES = {"small": (2, 6, 1), "large": (12, 40, 15)}  # lessons, pool, other learners
 
 

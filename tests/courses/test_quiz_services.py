@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from courses.models import AttemptAnswer, Certificate, QuizAttempt
+from courses.models import AttemptAnswer, Certificate, FeedbackMode, QuizAttempt
 from courses.quiz_rules import QuestionKind, Refusal, question_is_correct
 from courses.services import (
     QuizRefused,
@@ -132,17 +132,33 @@ def _nothing_saved(attempt):
     return attempt.position == 0 and not AttemptAnswer.objects.filter(attempt=attempt).exists()
 
 
-def test_an_answer_for_another_question_is_refused(course_tree, learner):
+def test_an_answer_for_a_question_the_attempt_does_not_have_is_refused(course_tree, learner):
     _, lessons, quiz = course_tree
     attempt = started_attempt(learner, lessons, quiz)
-    with pytest.raises(QuizRefused, match="different question"):
+    with pytest.raises(QuizRefused, match="does not have"):
         quiz_answer_save(
             user=learner,
             attempt_id=attempt.pk,
-            position=1,
-            choice_ids=right_choices(attempt.questions[1]),
+            position=attempt.total,
+            choice_ids=right_choices(attempt.questions[0]),
         )
     assert _nothing_saved(attempt)
+
+
+def test_answering_out_of_order_moves_on_to_the_first_unanswered_then_the_review(
+    course_tree, learner
+):
+    _, lessons, quiz = course_tree
+    attempt = started_attempt(learner, lessons, quiz)
+    for position, expected_next in [(2, 3), (3, 0), (0, 1), (1, 4)]:
+        attempt, _ = quiz_answer_save(
+            user=learner,
+            attempt_id=attempt.pk,
+            position=position,
+            choice_ids=right_choices(attempt.questions[position]),
+        )
+        assert attempt.position == expected_next
+    assert attempt.position == attempt.total  # the review step
 
 
 def test_a_choice_from_another_question_is_refused(course_tree, learner):
@@ -169,12 +185,36 @@ def test_two_choices_for_a_single_choice_question_are_refused(course_tree, learn
     assert _nothing_saved(attempt)
 
 
-def test_a_replayed_old_form_is_refused_and_keeps_the_first_answer(course_tree, learner):
+def test_changing_an_answer_replaces_it_and_a_retry_has_one_effect(course_tree, learner):
     _, lessons, quiz = course_tree
     attempt = started_attempt(learner, lessons, quiz)
     first = right_choices(attempt.questions[0])
+    start = timezone.now()
+    quiz_answer_save(user=learner, attempt_id=attempt.pk, position=0, choice_ids=first, now=start)
+    changed = wrong_choice(attempt.questions[0])
+    for _ in range(2):  # the change, and its retry
+        attempt, _ = quiz_answer_save(
+            user=learner,
+            attempt_id=attempt.pk,
+            position=0,
+            choice_ids=changed,
+            now=start + timedelta(minutes=3),
+        )
+    answer = AttemptAnswer.objects.get(attempt=attempt)
+    assert answer.choice_ids == changed
+    assert answer.answered_at == start  # when it was first answered: the speed check
+    assert attempt.position == 1
+
+
+def test_with_feedback_after_each_answer_a_judged_answer_cannot_change(course_tree, learner):
+    _, lessons, quiz = course_tree
+    quiz.feedback = FeedbackMode.EACH
+    quiz.save_revision().publish()
+    attempt = started_attempt(learner, lessons, quiz)
+    first = right_choices(attempt.questions[0])
     quiz_answer_save(user=learner, attempt_id=attempt.pk, position=0, choice_ids=first)
-    with pytest.raises(QuizRefused):
+    quiz_answer_save(user=learner, attempt_id=attempt.pk, position=0, choice_ids=first)
+    with pytest.raises(QuizRefused, match="seen the feedback"):
         quiz_answer_save(
             user=learner,
             attempt_id=attempt.pk,
@@ -182,8 +222,6 @@ def test_a_replayed_old_form_is_refused_and_keeps_the_first_answer(course_tree, 
             choice_ids=wrong_choice(attempt.questions[0]),
         )
     assert AttemptAnswer.objects.get(attempt=attempt).choice_ids == first
-    attempt.refresh_from_db()
-    assert attempt.position == 1
 
 
 def test_another_persons_attempt_is_refused(course_tree, learner):

@@ -206,7 +206,7 @@ def test_someone_elses_attempt_is_not_found_and_unchanged(client, learner, cours
 def test_certificate_page_is_printable_and_shows_the_code(learner_client, learner):
     certificate = make_certified(learner)
     html = learner_client.get(f"/training/certificates/{certificate.code}/").content.decode()
-    assert certificate.code in html and "Valid" in html and "window.print()" in html
+    assert certificate.code in html and "Valid" in html and "data-print" in html
 
 
 def test_dashboard_shows_my_training_with_overdue_marked(learner_client, learner, course_tree):
@@ -269,20 +269,25 @@ def test_course_page_shows_quiz_attempts_left_best_score_and_next_time(
     attempt = answer_all(learner, started_attempt(learner, lessons, quiz), right=2)
     quiz_attempt_submit(user=learner, attempt_id=attempt.pk)
     html = learner_client.get(course.get_url()).content.decode()
-    assert re.search(r"Attempts left</dt><dd>2<", html)
+    assert re.search(r"Attempts left</dt><dd>2; after a failed attempt, wait 45 minutes<", html)
     assert re.search(r"Best score</dt><dd>50%<", html)
     assert "Next attempt from" in html
     assert all("is-done" in html for _ in lessons) and html.count("✓") >= 3
 
 
 @pytest.mark.parametrize(
-    ("mode", "shown"), [(FeedbackMode.SUBMIT, True), (FeedbackMode.NEVER, False)]
+    ("mode", "after_pass", "shown"),
+    [
+        (FeedbackMode.SUBMIT, False, True),
+        (FeedbackMode.SUBMIT, True, False),  # the default: answers once passed
+        (FeedbackMode.NEVER, False, False),
+    ],
 )
-def test_result_page_feedback_follows_the_quiz_setting(
-    learner_client, learner, course_tree, mode, shown
+def test_a_failed_results_answers_follow_the_quiz_settings(
+    learner_client, learner, course_tree, mode, after_pass, shown
 ):
     _, lessons, quiz = course_tree
-    quiz.feedback = mode
+    quiz.feedback, quiz.answers_after_pass = mode, after_pass
     quiz.save_revision().publish()
     attempt = answer_all(learner, started_attempt(learner, lessons, quiz), right=1)
     quiz_attempt_submit(user=learner, attempt_id=attempt.pk)

@@ -41,9 +41,11 @@ def quiz():
     quiz = QuizPageFactory(parent=course, title="Basics quiz")
     number = iter(range(1, 100))
 
-    def attempt(passed, answers, *, day=datetime.date(2026, 3, 10), submitted=True):
+    def attempt(passed, answers, *, day=datetime.date(2026, 3, 10), submitted=True, pace=60):
+        started = at(day) - datetime.timedelta(minutes=10)
         a = QuizAttempt.objects.create(
-            user=UserFactory(),
+            user=UserFactory(first_name="Pat", last_name=f"Pace{pace}"),
+            started_at=started,
             quiz=quiz,
             course=course,
             number=next(number),
@@ -60,8 +62,14 @@ def quiz():
             question = (Q1, Q2)[position]
             correct = next(c["correct"] for c in question["choices"] if c["id"] == choice)
             AttemptAnswer.objects.create(
-                attempt=a, position=position, choice_ids=[choice], correct=correct
+                attempt=a,
+                position=position,
+                choice_ids=[choice],
+                correct=correct,
+                answered_at=started + datetime.timedelta(seconds=pace * (position + 1)),
             )
+
+    quiz.make_attempt = attempt
 
     attempt(True, ["a", "d"])
     attempt(True, ["a", "e"])
@@ -98,7 +106,24 @@ def test_question_figures_hand_computed(quiz):
         ("Attempts submitted", 4),
         ("Passed", 2),
         ("Pass rate", "50.0 %"),
+        ("Answered too fast", 0),
     ]
+    assert report.tables[1].rows == []
+
+
+def test_an_attempt_answered_faster_than_anyone_reads_is_flagged_not_failed(quiz):
+    """The quiz's threshold is 5 s a question (the default): 2 s a question is flagged, 6 s
+    is not, and the flagged attempt keeps its pass."""
+    quiz.make_attempt(True, ["a", "d"], pace=2)
+    quiz.make_attempt(False, ["b", "e"], pace=6)
+    report = quiz_report(start=START, end=END)
+    figures = {f.label: f.value for f in report.figures}
+    assert figures["Answered too fast"] == 1 and figures["Passed"] == 3
+    [row] = report.tables[1].rows
+    assert (row["name"], row["pace"], row["threshold"]) == ("Pat Pace2", 2.0, 5)
+    quiz.fast_answer_seconds = 0  # HR switches the flag off
+    quiz.save_revision().publish()
+    assert quiz_report(start=START, end=END).tables[1].rows == []
 
 
 def test_discrimination_blank_without_both_groups(quiz):
