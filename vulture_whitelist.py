@@ -11,6 +11,7 @@ _.cover_image  # courses/course_page.html
 _.internal_note  # sharing/share_post_page.html (editor preview)
 _.chart, _.empty, _.figures, _.object_list  # reports/report.html
 _.quiz_title  # reports/quiz.py reads the row by name
+_.fast_answer_seconds  # a quiz setting the quiz report reads by name (F("quiz__…"))
 _.confirm  # policies/policy_page.html (the acknowledgement checkbox)
 
 # Set for Wagtail, Django's admin or the database, read there
@@ -19,3 +20,25 @@ _.short_description  # Django admin column label
 _.content_object  # django-taggit's through model
 _.data_type  # openpyxl cell type, set by portal/exports.py
 _.no_points_reason, _.decided_by, _.decided_at, _.updated_at, _.closed_at  # admin, export
+_.token_hash, _.last_used_at  # people/scim/tokens.py filters and updates them by keyword
+# scim2-models' FilterVisitor.visit dispatches to these (people/scim/filters.py)
+_.visit_comparison, _.visit_present, _.visit_not, _.visit_logical_expr, _.visit_value_path
+
+# Reached by Django through settings and the URLconf (portal/cache.py, portal/faults.py)
+_.ResilientRedisCache  # CACHES["default"]["BACKEND"] when REDIS_URL is set
+_.touch, _.get_many, _.has_key, _.incr, _.set_many, _.delete_many  # Django's cache API
+handler500  # portal/urls.py: Django's error handler for uncaught errors
+_._has_been_logged  # read by django.utils.log.log_response
+# Read by Django's system checks and by django-csp (portal/checks.py, portal/csp.py)
+_.portal_base_url_check  # registered with @register(deploy=True)
+_.nonce  # csp.middleware.PolicyParts.nonce, read by django-csp when it builds the header
+
+# Sign-in: named in settings (portal/settings/signin.py) or called by allauth and axes
+_.AccountAdapter, _.SocialAccountAdapter, _.ThrottleBackend, _.PasswordBackend
+_.is_open_for_signup, _.pre_social_login, _.on_authentication_error  # allauth adapters
+_.attempt_username, _.lockout_response  # AXES_USERNAME_CALLABLE, AXES_LOCKOUT_CALLABLE
+_.add_view_enabled  # Wagtail ModelViewSet option (people/sso/wagtail_hooks.py)
+# Wagtail: ModelViewSet option, and the log-entry manager's interface its reports call
+_.delete_view_class, _.viewable_by_user, _.for_instance
+_.websocket_receive  # Channels dispatches raw websocket frames to it (portal/realtime)
+_.is_staff, _.is_superuser  # fields set on an erased account before its save

@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from leaderboard.models import BadgeAward, LedgerEntry
 from leaderboard.services import badge_award_revoke, ledger_correction_create
 from leaderboard.services.ledger import correction_errors
+from portal.audit import POINTS_CORRECT, audit_record
 
 REVOKE_ACTION = "leaderboard.revoke_award"
 
@@ -56,13 +57,21 @@ class CorrectionCreateView(generic.CreateView):
 
     def save_instance(self):
         data = self.form.cleaned_data
-        entry, _ = ledger_correction_create(
-            user=data["user"],
-            points=data["points"],
-            note=data["note"],
-            created_by=self.request.user,
-            token=data["token"],
-        )
+        with transaction.atomic():
+            entry, created = ledger_correction_create(
+                user=data["user"],
+                points=data["points"],
+                note=data["note"],
+                created_by=self.request.user,
+                token=data["token"],
+            )
+            if created:  # a resubmitted form (same token) corrected nothing more
+                audit_record(
+                    actor=self.request.user,
+                    action=POINTS_CORRECT,
+                    instance=data["user"],
+                    data={"ledger_entry_id": entry.pk, "points": entry.points},
+                )
         return entry
 
     def log_action(self, *args, **kwargs):  # the ledger row is its own record
@@ -130,7 +139,9 @@ class BadgeAwardRevokeView(
     def form_valid(self, form):
         if not self.object.revoked:
             with transaction.atomic():  # the award's history names who revoked it
-                badge_award_revoke(award=self.object, reason=form.cleaned_data["reason"])
+                badge_award_revoke(
+                    award=self.object, reason=form.cleaned_data["reason"], by=self.request.user
+                )
                 log(instance=self.object, action=REVOKE_ACTION, user=self.request.user)
             messages.success(self.request, f"“{self.object}” was revoked.")
         return redirect(self.index_url_name)

@@ -15,6 +15,7 @@ from leaderboard.models import Badge, BadgeAward, Period
 from leaderboard.selectors import Scope, badge_award_public
 from people.models import ConsentKind
 from people.selectors import consent_current
+from portal.ratelimits import rate_exceeded, too_many_requests
 
 
 def _choice(value: str | None, choices, default: str) -> str:
@@ -42,7 +43,8 @@ def board(request):
 
 @require_GET
 def you(request):
-    """The person's own line for one period: fetched by each browser after a pushed board."""
+    """The person's own line for one period, over HTTP: pushes carry it to open pages (when
+    it changed); this is for a page that reconnects and resyncs."""
     period = _choice(request.GET.get("period"), Period.values, Period.WEEK)
     visible = consent_current(user=request.user)[ConsentKind.LEADERBOARD]
     return TemplateResponse(
@@ -105,6 +107,10 @@ def verify(request, uid):
     award = _award_or_404(uid)
     email = request.GET.get("email", "").strip()
     matches = None
+    # Each check tests a guessed address against the recipient's hash: limited per client.
+    retry = rate_exceeded(request, limit="badge_verification", per_address=True) if email else None
+    if retry is not None:
+        return too_many_requests(request, retry_after=retry, what="badge checks")
     if email:
         matches = BadgeAward.hash_email(email, award.recipient_salt) == award.recipient_hash
     return TemplateResponse(

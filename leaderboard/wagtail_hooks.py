@@ -11,7 +11,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from leaderboard import demo, digest, notices, panels, routing
+from leaderboard import demo, digest, notices, panels, retention, routing
 from leaderboard.admin_views import (
     REVOKE_ACTION,
     BadgeAwardIndexView,
@@ -20,12 +20,13 @@ from leaderboard.admin_views import (
     CorrectionForm,
 )
 from leaderboard.models import Badge, BadgeAward, LedgerEntry
-from leaderboard.services import leaderboard_visibility_set
+from leaderboard.services import board_member_sync, leaderboard_visibility_set
 from notifications.digest import DIGEST_SECTION
 from notifications.kinds import NOTIFICATION_KINDS
+from people.erasure import PERSON_ERASE
 from people.models import ConsentKind
 from people.records import RECORDS_SECTION
-from people.services import CONSENT_CHANGED
+from people.services import CONSENT_CHANGED, PEOPLE_MOVED
 from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, NAV_ITEM, WEBSOCKET_URLS
 from portal.navigation import nav_item
 from portal.permissions import RecordPermissionPolicy
@@ -145,6 +146,13 @@ def follow_leaderboard_consent(*, user, kind: str, granted: bool) -> None:
         leaderboard_visibility_set(user=user, visible=granted)
 
 
+@hooks.register(PEOPLE_MOVED)
+def follow_department_moves(*, user_ids) -> None:
+    """People moved between departments in bulk: recount them on the department boards."""
+    for user_id in user_ids:
+        board_member_sync(user_id=user_id)
+
+
 hooks.register(
     NAV_ITEM,
     lambda request: nav_item(request, "Leaderboard", reverse("leaderboard:board")),
@@ -159,3 +167,4 @@ hooks.register(DEMO_SEED, demo.seed, order=60)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DIGEST_SECTION, digest.recognition_section, order=30)
 hooks.register(DEMO_SEED, demo.seed_notices, order=72)
+hooks.register(PERSON_ERASE, retention.person_erase)

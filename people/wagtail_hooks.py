@@ -1,10 +1,12 @@
 """What people adds to shared pages and commands: its record sections, the advocacy step
 on the dashboard and the demo organisation."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import ListingButton
 
-from people import demo
+from people import admin_erase, admin_views, demo, retention
 from people.models import ConsentKind
 from people.records import (
     RECORDS_SECTION,
@@ -14,7 +16,8 @@ from people.records import (
     profile_collect,
 )
 from people.selectors import consent_current, network_list
-from portal.extensions import DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, Step
+from portal.audit import audit_for_actor
+from portal.extensions import DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, RETENTION_RULES, Step
 from portal.navigation import nav_item
 
 
@@ -53,6 +56,18 @@ def consents_section() -> RecordSection:
     )
 
 
+@hooks.register(RECORDS_SECTION, order=95)
+def audit_section() -> RecordSection:
+    return RecordSection(
+        "audit",
+        "What you did in the admin",
+        "If you work in the programme's admin: the changes you made that affect people "
+        "(retractions, corrections, settings, exports and the like), when, and what they "
+        "were about. Other people are named only by number.",
+        lambda user: audit_for_actor(user=user),
+    )
+
+
 @hooks.register(DASHBOARD_STEP, order=30)
 def advocacy_step(user) -> Step:
     consents = consent_current(user=user)
@@ -69,3 +84,78 @@ def advocacy_step(user) -> Step:
 
 hooks.register(DEMO_SEED, demo.seed, order=10)
 hooks.register(NAV_ITEM, lambda request: nav_item(request, "Me", reverse("people:me")), order=90)
+hooks.register(RETENTION_RULES, retention.leavers_rule, order=90)
+
+
+# Provisioning in the admin: SCIM tokens, roster import, deactivating a person.
+
+
+@hooks.register("register_admin_urls")
+def register_provisioning_urls():
+    return [
+        path("people/scim-tokens/", admin_views.scim_tokens, name="people_scim_tokens"),
+        path(
+            "people/scim-tokens/<int:pk>/revoke/",
+            admin_views.scim_token_revoke_view,
+            name="people_scim_token_revoke",
+        ),
+        path("people/roster/", admin_views.roster_upload, name="people_roster_upload"),
+        path("people/roster/import/", admin_views.roster_confirm, name="people_roster_confirm"),
+        path(
+            "people/roster/progress/<str:key>/",
+            admin_views.roster_progress,
+            name="people_roster_progress",
+        ),
+        path(
+            "people/roster/template.<str:kind>",
+            admin_views.roster_template_view,
+            name="people_roster_template",
+        ),
+        path("people/<int:pk>/active/", admin_views.person_active_set, name="people_active_set"),
+    ]
+
+
+class _PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_settings_menu_item")
+def scim_tokens_menu_item():
+    return _PermissionMenuItem(
+        "SCIM tokens",
+        reverse("people_scim_tokens"),
+        icon_name="key",
+        order=610,
+        permission="people.add_scimtoken",
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def roster_menu_item():
+    return _PermissionMenuItem(
+        "Roster import",
+        reverse("people_roster_upload"),
+        icon_name="upload",
+        order=611,
+        permission="people.add_user",
+    )
+
+
+@hooks.register("register_user_listing_buttons")
+def deactivate_button(user, request_user):
+    if request_user.has_perm("people.change_user") and user.pk != request_user.pk:
+        label = "Deactivate" if user.is_active else "Reactivate"
+        yield ListingButton(label, reverse("people_active_set", args=[user.pk]), priority=60)
+
+
+hooks.register("register_user_listing_buttons", admin_erase.erase_button)
+
+
+@hooks.register("register_admin_urls")
+def erase_urls():
+    return [path("people/erase/<int:user_id>/", admin_erase.erase, name="people_erase")]

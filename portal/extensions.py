@@ -22,12 +22,16 @@ function takes and returns:
 - PAGE_RECORDS    `(*, page) -> str | None`: why `page` (or a page below it) cannot be
   deleted, naming the people's records it holds; None when it holds none. The admin
   refuses the delete and offers to unpublish (portal/wagtail_hooks.py).
+- RETENTION_RULES `() -> RetentionRule`: something an app deletes or anonymises once it is
+  older than a programme setting (portal.models.RetentionSettings); `retention_apply`
+  runs every rule, and "What Chorus records about me" shows each rule's description.
 
 Hooks declared next to the data they extend: `people.records.RECORDS_SECTION`,
 `people.services.CONSENT_CHANGED`, `notifications.kinds.NOTIFICATION_KINDS` and
 `notifications.digest.DIGEST_SECTION`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +46,7 @@ NAV_ITEM = "chorus_nav_item"
 DEMO_SEED = "chorus_demo_seed"
 WEBSOCKET_URLS = "chorus_websocket_urls"
 PAGE_RECORDS = "chorus_page_records"
+RETENTION_RULES = "chorus_retention_rules"
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,24 @@ class Step:
     url: str | None  # None while the section does not exist yet ("HR is preparing it")
     action: str = ""
     status: str = ""  # a short state, e.g. "2 of 7 lessons" or "Due 4 December"
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """What an app prunes. `prune(*, now, dry_run)` removes (or, with dry_run, only counts)
+    what is past its period at `now` and returns how many records that is; running it
+    again at once finds 0. `description` says, for the people concerned, what is kept
+    and for how long."""
+
+    key: str
+    title: str
+    description: str
+    prune: Callable[..., int]
+
+
+def retention_rules() -> list[RetentionRule]:
+    """Every app's retention rule, in hook order."""
+    return [fn() for fn in hooks.get_hooks(RETENTION_RULES)]
 
 
 def panels_for(hook_name: str, request: HttpRequest) -> list[Panel]:

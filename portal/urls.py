@@ -1,6 +1,6 @@
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
@@ -9,8 +9,12 @@ from portal.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("csp-report/", views.csp_report, name="csp_report"),
+    # Login, logout and password reset (people/sso/urls.py), then allauth's single sign-on,
+    # MFA and reset-by-link pages. Wagtail's own login form would skip MFA: it redirects.
+    path("accounts/", include("people.sso.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/login/", RedirectView.as_view(url="/accounts/login/", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("me/", include("people.urls")),
     path("", include("sharing.urls")),
@@ -19,6 +23,7 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("leaderboard/", include("leaderboard.urls")),
     path("badges/", include("leaderboard.badge_urls")),
+    path("scim/v2/", include("people.scim.urls")),
 ]
 
 if settings.DEBUG:
@@ -31,3 +36,5 @@ urlpatterns += [path("", include(wagtail_urls))]
 
 handler403 = views.permission_denied
 handler404 = views.page_not_found
+# A database that is down answers 503 with Retry-After, not 500 (portal/faults.py).
+handler500 = "portal.faults.server_error"

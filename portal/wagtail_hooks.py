@@ -7,7 +7,9 @@ from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.models import Page
 
+from portal.audit import ACTIONS, field_values, settings_change_record
 from portal.extensions import PAGE_RECORDS
+from portal.models import AuditLogEntry
 
 DELETE_REFUSED_TEMPLATE = "portal/admin/delete_refused.html"
 
@@ -41,3 +43,27 @@ def refuse_to_bulk_delete_records(request, action_type, objects, _view):
     if action_type == DeleteBulkAction.action_type:
         return page_deletion_refusal(request, objects)
     return None
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    # Listing the model makes Wagtail's Site history include the audit trail (for those
+    # who may read it); nothing but audit_record writes to it.
+    actions.register_model(AuditLogEntry, AuditLogEntry)
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+# Wagtail logs a settings edit as "wagtail.edit" without what changed; the audit trail
+# keeps each changed value. The snapshot is taken when the edit view loads the object.
+@hooks.register("before_edit_setting")
+def settings_snapshot(request, instance):
+    if request.method == "POST":
+        request.chorus_setting_before = field_values(instance)
+
+
+@hooks.register("after_edit_setting")
+def settings_audit(request, instance):
+    before = getattr(request, "chorus_setting_before", None)
+    if before is not None:
+        settings_change_record(actor=request.user, instance=instance, before=before)

@@ -1,11 +1,13 @@
 """Editor actions in the Wagtail admin: retract a post, review a suggestion."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from portal.audit import POST_RETRACT, audit_record
 from sharing.models import Share, SharePostPage, Suggestion, SuggestionState
 from sharing.selectors import post_may_retract, suggestion_may_accept
 from sharing.services import SharingError, post_retract, suggestion_accept, suggestion_decline
@@ -22,7 +24,15 @@ def retract(request, page_id: int):
             back_url=reverse("wagtailadmin_pages:edit", args=[post.pk]),
         )
     if request.method == "POST":
-        told = post_retract(post=post, by=request.user)
+        with transaction.atomic():
+            already = post.retracted_at is not None
+            told = post_retract(post=post, by=request.user)
+            audit_record(
+                actor=request.user,
+                action=POST_RETRACT,
+                instance=post,
+                data={"people_told": told, "again": already},
+            )
         messages.success(
             request,
             f"“{post.title}” was retracted: its links now show a neutral page and "

@@ -10,10 +10,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from notifications.digest import DIGEST_SECTION
 from notifications.kinds import NOTIFICATION_KINDS
+from people.erasure import PERSON_ERASE
 from people.records import RECORDS_SECTION
-from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, NAV_ITEM
+from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, NAV_ITEM, RETENTION_RULES
 from portal.navigation import section_nav_item
-from sharing import admin_views, demo, digest, notices, panels
+from sharing import admin_views, demo, digest, notices, panels, retention
 from sharing.models import Campaign, SharePostPage, Suggestion
 from sharing.selectors import post_may_retract
 
@@ -113,3 +114,9 @@ hooks.register(DEMO_SEED, demo.seed_notices, order=71)
 @hooks.register(NAV_ITEM, order=40)
 def library_nav_item(request):
     return section_nav_item(request, "Share", "share")
+
+
+# Raw clicks first: the visitor-hash rule then has fewer rows to touch.
+hooks.register(RETENTION_RULES, retention.clicks_rule, order=10)
+hooks.register(RETENTION_RULES, retention.visitor_hashes_rule, order=11)
+hooks.register(PERSON_ERASE, retention.person_erase)

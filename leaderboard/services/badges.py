@@ -24,6 +24,7 @@ from leaderboard.notices import BADGE_EARNED
 from leaderboard.selectors.badges import Progress, badge_progress, badges_active
 from notifications.services import notification_send
 from people.models import User
+from portal.audit import BADGE_AWARD, BADGE_REVOKE, audit_record
 from portal.periods import month_start
 
 
@@ -65,6 +66,13 @@ def badge_award_create(
             award.save(force_insert=True)
     except IntegrityError:
         return None  # awarded already (concurrently): once per person
+    # Awards follow from the ledger, so the system awards them; the person is the subject.
+    audit_record(
+        actor=None,
+        action=BADGE_AWARD,
+        instance=user,
+        data={"badge": badge.name, "award_id": award.pk, "evidence": evidence},
+    )
     _badge_notify(award)
     return award
 
@@ -129,16 +137,27 @@ def badges_evaluate(
 
 
 @transaction.atomic
-def badge_award_revoke(*, award: BadgeAward, reason: str) -> BadgeAward:
+def badge_award_revoke(*, award: BadgeAward, reason: str, by: User | None = None) -> BadgeAward:
     """Revoke an award for good: its assertion and page say so from now on, it is never
     re-awarded and nothing un-revokes it (the model refuses). Revoking a revoked award
     changes nothing, its first reason stands (even if `award` is a stale copy: the row is
-    read again under a lock). `reason` is shown publicly. Returns `award`, up to date."""
+    read again under a lock). `reason` is shown publicly. `by` is the editor revoking (None:
+    the system, e.g. reconcile); the audit trail records it. Returns `award`, up to date."""
     stored = BadgeAward.objects.select_for_update().get(pk=award.pk)
     if not stored.revoked:
         stored.revoked = True
         stored.revocation_reason = reason.strip()[:200] or DEFAULT_REVOCATION_REASON
         stored.save(update_fields=["revoked", "revoked_at", "revocation_reason"])
+        audit_record(
+            actor=by,
+            action=BADGE_REVOKE,
+            instance=stored.user,
+            data={
+                "badge": stored.badge.name,
+                "award_id": stored.pk,
+                "reason": stored.revocation_reason,
+            },
+        )
     award.revoked = stored.revoked
     award.revoked_at = stored.revoked_at
     award.revocation_reason = stored.revocation_reason

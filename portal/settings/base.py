@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "daphne",
     "portal",
     "people",
+    "people.sso",
     "home",
     "courses",
     "policies",
@@ -48,10 +49,19 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
+    "allauth.mfa",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "portal.csp.ChorusCSPMiddleware",
     # Before anything reads the session, the user or a file: a NUL is a 500 on PostgreSQL.
     "portal.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -59,11 +69,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.PortalLoginRequiredMiddleware",
     "portal.middleware.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "people.sso.mfa.AdminMFAMiddleware",  # two-factor before the admin; after messages
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -92,9 +106,22 @@ TEMPLATES = [
 SQLITE_PATH = Path(env_str("SQLITE_PATH", str(BASE_DIR / "db" / "chorus.sqlite3")))
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+        # A bounded pool per process; each request hands its connection back (CONN_MAX_AGE=0).
+        # PostgreSQL down: a 503 after DATABASE_POOL_TIMEOUT (portal/faults.py), and the pool
+        # reconnects by itself (an attempt given up after 5 s, the next request starts anew).
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # the pool checks before lending
+        DATABASES["default"]["OPTIONS"] = {
+            **DATABASES["default"].get("OPTIONS", {}),
+            "connect_timeout": 2,
+            "pool": {
+                "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+                "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
+                "timeout": env_int("DATABASE_POOL_TIMEOUT", 1),
+                "reconnect_timeout": 5,
+            },
+        }
 else:
     SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -113,17 +140,24 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis, when configured, carries the channel layer and the cache for every process.
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
+    # Pub/sub: one PUBLISH per push, memberships kept in each process and re-subscribed on
+    # reconnect (a FLUSHALL cannot erase them); its reads poll with their own timeout, so
+    # socket_timeout only bounds a command to a stuck Redis (README, "scaling out").
+    _layer_host = {"address": REDIS_URL, "socket_timeout": 5, "socket_connect_timeout": 2}
+    _layer_host |= {"socket_keepalive": True, "health_check_interval": 15, "max_connections": 64}
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env_str("REDIS_PREFIX", "chorus")},
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [_layer_host], "prefix": env_str("REDIS_PREFIX", "chorus")},
         }
     }
+    # Redis is not the truth: with it gone the cache is empty, never an error (portal/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("REDIS_PREFIX", "chorus"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
@@ -152,6 +186,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+
+# Sign-in: django-allauth (password, OIDC and SAML single sign-on, MFA) and django-axes.
+from .signin import *  # noqa: E402, F403
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Berlin")
@@ -188,12 +225,22 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Content-Security-Policy, Permissions-Policy and rate limits (portal/settings/headers.py).
+from .headers import *  # noqa: E402, F403
+from .headers import content_security_policy  # noqa: E402
+
+CONTENT_SECURITY_POLICY, CSP_ADMIN_DIRECTIVES, CSP_WEBSOCKET_ORIGIN = content_security_policy(
+    PORTAL_BASE_URL
+)
+
 WAGTAIL_SITE_NAME = "Chorus"
 WAGTAILADMIN_BASE_URL = PORTAL_BASE_URL
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars are uploaded or blank, never fetched from gravatar.com with a hash of the email.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "chorus-demo")
 

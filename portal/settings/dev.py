@@ -14,6 +14,22 @@ if os.environ.get("CHORUS_ENV") == "production":
 # A throwaway key, known to everyone who reads this file: production refuses it.
 os.environ.setdefault("SECRET_KEY", "dev-insecure-chorus-key-only-for-local-development-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+# The demo `hr` opens the admin straight away; production asks for two-factor (README).
+os.environ.setdefault("SSO_ADMIN_MFA", "false")
+
+
+def _served_at() -> str:
+    """Where `make run` serves (it passes HOST and PORT): tracked links must point there."""
+    host = os.environ.get("HOST", "") or "127.0.0.1"
+    if host in {"0.0.0.0", "::"}:  # noqa: S104 - listening everywhere; loopback answers too
+        host = "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{os.environ.get('PORT', '') or '8000'}"
+
+
+# An explicit PORTAL_BASE_URL wins; otherwise links follow the address the server listens on.
+os.environ["PORTAL_BASE_URL"] = os.environ.get("PORTAL_BASE_URL", "") or _served_at()
 
 from .base import *  # noqa: E402, F403
 from .base import STORAGES  # noqa: E402

@@ -1,6 +1,7 @@
 """Reading configuration from the environment, failing loudly when it is missing."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -46,3 +47,18 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+RATE_FORMAT = re.compile(r"\d+/\d*[smhd]")
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """A rate limit in django-ratelimit's "count/period" form (`20/m`, `100/h`); "off": none."""
+    value = env_str(name, default).strip()
+    if value.lower() == "off":
+        return None
+    if not RATE_FORMAT.fullmatch(value):
+        raise ImproperlyConfigured(
+            f'{name} must be a rate such as "20/m" or "100/h" (or "off"), not {value!r}.'
+        )
+    return value

@@ -1,13 +1,14 @@
 """Production: everything from the environment, HTTPS everywhere."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
 os.environ.setdefault("CHORUS_ENV", "production")
 
 from .base import *  # noqa: E402, F403
-from .base import ALLOWED_HOSTS, SECRET_KEY  # noqa: E402
+from .base import ALLOWED_HOSTS, PORTAL_BASE_URL, SECRET_KEY  # noqa: E402
 from .env import env_bool, env_int  # noqa: E402
 
 if SECRET_KEY.startswith(("dev-insecure-", "test-insecure-")) or len(set(SECRET_KEY)) < 5:
@@ -19,6 +20,18 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "The ALLOWED_HOSTS environment variable is required in production "
         "(comma-separated host names)."
+    )
+
+# Badge ids, tracked links and email links are built from it, and a baked badge keeps its id
+# forever: a default or plain-http address must never reach a real deployment.
+if not os.environ.get("PORTAL_BASE_URL", "").strip():
+    raise ImproperlyConfigured(
+        "The PORTAL_BASE_URL environment variable is required in production "
+        "(the portal's public https address, e.g. https://chorus.example.com)."
+    )
+if not PORTAL_BASE_URL.startswith("https://") or not urlsplit(PORTAL_BASE_URL).hostname:
+    raise ImproperlyConfigured(
+        f"PORTAL_BASE_URL must be the portal's https address, not {PORTAL_BASE_URL!r}."
     )
 
 DEBUG = False
