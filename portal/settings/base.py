@@ -117,7 +117,7 @@ if DATABASE_URL:
             "connect_timeout": 2,
             "pool": {
                 "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
-                "max_size": env_int("DATABASE_POOL_MAX_SIZE", 10),
+                "max_size": env_int("DATABASE_POOL_MAX_SIZE", 20),
                 "timeout": env_int("DATABASE_POOL_TIMEOUT", 1),
                 "reconnect_timeout": 5,
             },
