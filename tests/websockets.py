@@ -58,8 +58,10 @@ async def collect(communicator, seconds: float) -> list[str]:
     return received
 
 
-async def receive_matching(communicator, needle: str, timeout: float = 3) -> str:
-    """The first message containing `needle` within `timeout` (others are skipped)."""
+async def receive_matching(communicator, needle: str, timeout: float = 6) -> str:
+    """The first message containing `needle` within `timeout` (others are skipped).
+    A liveness bound, not a speed check: the push is due within 2 s, and a loaded 2-core
+    CI machine once took more than 3 s to render and deliver it."""
     deadline = asyncio.get_running_loop().time() + timeout
     while (left := deadline - asyncio.get_running_loop().time()) > 0:
         message = await communicator.receive_from(timeout=left)
