@@ -133,7 +133,10 @@ def server(live_server_factory) -> LiveServer:
     return live_server_factory()
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running on the main thread while
+# it is open, and the tests that come after tests/e2e (asyncio.run in tests/reliability,
+# Django's sync-only checks) must not find it there.
+@pytest.fixture(scope="package")
 def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
