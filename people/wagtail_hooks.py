@@ -3,7 +3,6 @@ on the dashboard and the demo organisation."""
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import ListingButton
 
 from people import admin_erase, admin_views, demo, retention
@@ -19,6 +18,7 @@ from people.selectors import consent_current, network_list
 from portal.audit import audit_for_actor
 from portal.extensions import DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, RETENTION_RULES, Step
 from portal.navigation import nav_item
+from portal.permissions import PermissionMenuItem
 
 
 @hooks.register(RECORDS_SECTION, order=10)
@@ -115,18 +115,9 @@ def register_provisioning_urls():
     ]
 
 
-class _PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
 @hooks.register("register_settings_menu_item")
 def scim_tokens_menu_item():
-    return _PermissionMenuItem(
+    return PermissionMenuItem(
         "SCIM tokens",
         reverse("people_scim_tokens"),
         icon_name="key",
@@ -137,7 +128,7 @@ def scim_tokens_menu_item():
 
 @hooks.register("register_settings_menu_item")
 def roster_menu_item():
-    return _PermissionMenuItem(
+    return PermissionMenuItem(
         "Roster import",
         reverse("people_roster_upload"),
         icon_name="upload",

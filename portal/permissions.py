@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 
 EDITORS_GROUP = "Editors"
@@ -89,3 +90,14 @@ class RecordPermissionPolicy(ModelPermissionPolicy):
         if not allowed:
             return get_user_model().objects.none()
         return super().users_with_any_permission(allowed)
+
+
+class PermissionMenuItem(MenuItem):
+    """An admin menu item shown only to holders of one permission ("app.codename")."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)

@@ -7,8 +7,9 @@ Reports menu into this one (its URL stays /admin/reports/policy-acknowledgements
 from django.urls import NoReverseMatch, include, path, reverse
 from django.views.generic import RedirectView
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
+from portal.permissions import PermissionMenuItem
 from reports import views
 
 POLICY_REPORT_URL_NAME = "policies_acknowledgement_report"
@@ -19,13 +20,9 @@ chorus_reports_menu = Menu(
 )
 
 
-class ReportMenuItem(MenuItem):
+class ReportMenuItem(PermissionMenuItem):
     def __init__(self, *args, permission: str = "reports.view_reportaccess", **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+        super().__init__(*args, permission=permission, **kwargs)
 
 
 report_urls = (
