@@ -4,7 +4,9 @@ served by the same daphne in the same run, at 1 and 16 concurrent clients.
   python -m bench [--scale small|company|large] [--quick] [--reuse] [--no-sockets]
 
 SQLite (db/bench/<scale>.sqlite3) unless BENCH_DATABASE_URL names a PostgreSQL database
-(dropped and rebuilt); Redis when BENCH_REDIS_URL is set (keys under chorus-bench).
+(dropped and rebuilt); Redis when BENCH_REDIS_URL is set (keys under chorus-bench, or
+BENCH_REDIS_PREFIX). With Redis, a last section spreads 2 × --pair-sockets leaderboard
+sockets over two daphne processes (bench.pair); without it that section is skipped.
 Prints one table, writes bench/results.json, and exits 1 only when a figure misses its
 target (issue 12's ratios, kept as they are written there).
 """
@@ -15,6 +17,8 @@ import os
 import random
 import sys
 import time
+from functools import partial
+from urllib.parse import urlsplit
 
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
@@ -26,6 +30,10 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--reuse", action="store_true", help="keep a database built before")
     parser.add_argument("--no-sockets", action="store_true", help="skip the websocket figures")
     parser.add_argument("--sockets", type=int, default=1000, help="sockets for the push figure")
+    parser.add_argument(
+        "--pair-sockets", type=int, default=1000,
+        help="sockets per daphne in the two-process Redis section",
+    )  # fmt: skip
     parser.add_argument("--seed", type=int, default=None, help="the rounds' shuffle seed")
     return parser.parse_args()
 
@@ -39,7 +47,7 @@ django.setup()
 
 from django.db import connection, connections  # noqa: E402
 
-from bench import build, fixtures, report, server, sockets  # noqa: E402
+from bench import build, fixtures, pair, report, server, sockets  # noqa: E402
 from bench.dataset import SCALES  # noqa: E402
 from bench.load import Load  # noqa: E402
 from bench.paths import ALL, CONSUMES, plan_iterators  # noqa: E402
@@ -66,6 +74,8 @@ def _prepare(levels) -> dict:
     per_path = sum(rounds * count + clients for clients, rounds, count in levels)
     need = dict.fromkeys(CONSUMES.values(), per_path + 32)
     need["sockets"] = 0 if ARGS.no_sockets else ARGS.sockets
+    if _pair_runs():
+        need["sockets"] = max(need["sockets"], PAIR_PROCESSES * ARGS.pair_sockets)
     posts = list(SharePostPage.objects.live().filter(captions__platform="linkedin").distinct())[
         : SCALES[ARGS.scale].posts
     ]
@@ -97,11 +107,52 @@ async def _sockets(base: str, plan: dict, daphne) -> dict:
     figures["floor"] = await sockets.floor_pushes(
         base, sockets=ARGS.sockets, pushes=pushes, rss=daphne.rss_mb
     )
+    # The plan holds sessions for the two-process section too: this one uses --sockets.
+    mine = {**plan, "socket_sessions": plan["socket_sessions"][: ARGS.sockets]}
     figures["product"] = await sockets.product_pushes(
-        base, plan=plan, pushes=pushes, rss=daphne.rss_mb
+        base, plan=mine, pushes=pushes, rss=daphne.rss_mb
     )
     _say(f"websockets: sockets reached per push {figures['product']['reached']}")
     return figures
+
+
+PAIR_PROCESSES = 2
+
+
+def _pair_runs() -> bool:
+    return bool(os.environ.get("BENCH_REDIS_URL")) and not ARGS.no_sockets
+
+
+def _service_connections(daphne) -> dict:
+    """TCP connections `daphne` holds to the Redis and PostgreSQL the bench uses."""
+    ports = {}
+    for name, variable, default in (
+        ("redis", "BENCH_REDIS_URL", 6379),
+        ("postgresql", "BENCH_DATABASE_URL", 5432),
+    ):
+        if os.environ.get(variable):
+            ports[name] = urlsplit(os.environ[variable]).port or default
+    return {name: daphne.connections_to(port) for name, port in ports.items()}
+
+
+def _pair(plan: dict) -> dict:
+    """Two daphne processes of their own on one Redis (bench.pair)."""
+    processes = [
+        server.Daphne(log=DATA_DIR / f"daphne-pair-{n}.log") for n in range(PAIR_PROCESSES)
+    ]
+    try:
+        for daphne in processes:
+            daphne.wait_ready()
+        return asyncio.run(
+            pair.pair_pushes(
+                [d.url for d in processes], plan=plan, per_process=ARGS.pair_sockets,
+                pushes=4 if ARGS.quick else 10, rss=[d.rss_mb for d in processes],
+                connections=[partial(_service_connections, d) for d in processes],
+            )
+        )  # fmt: skip
+    finally:
+        for daphne in processes:
+            daphne.stop()
 
 
 def _served(run, plan: dict, name: str):
@@ -130,6 +181,12 @@ def main() -> int:
     figures = {}
     if not ARGS.no_sockets:
         figures, _ = _served(_sockets, plan, "sockets")
+    paired = None
+    if _pair_runs():
+        paired = _pair(plan)
+        _say(f"two daphne on Redis: sockets reached per push {paired['product']['reached']}")
+    elif not ARGS.no_sockets:
+        _say("two daphne on Redis: skipped (set BENCH_REDIS_URL to run it)")
     vendor = connection.vendor
     history = DATA_DIR / f"results-{vendor}-{ARGS.scale}.json"
     earlier = {}
@@ -145,6 +202,8 @@ def main() -> int:
             credited_p50=credited["value"] if credited else None,
         )  # fmt: skip
         rows.append(report.result_row("daphne RSS idle", figures["idle_rss_mb"], "MB", n=1))
+    if paired:
+        rows += report.pair_rows(paired, per_process=ARGS.pair_sockets, processes=PAIR_PROCESSES)
     rows.append(report.result_row("daphne RSS after the HTTP load", rss_after, "MB", n=1))
     report.results_write(rows, history=history)
     print(f"Chorus bench · {vendor} · scale {ARGS.scale} · {'quick' if ARGS.quick else 'full'}")

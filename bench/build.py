@@ -103,6 +103,9 @@ def _base_restore(base: str) -> bool:
         return bool(found)
 
 
+TEMPLATE_ATTEMPTS = 10
+
+
 def _base_save(base: str) -> None:
     """Keep the migrated, seeded database as the base for the next runs (and drop the
     bench's older bases)."""
@@ -117,24 +120,35 @@ def _base_save(base: str) -> None:
         source.close()
         return
     from psycopg import sql
+    from psycopg.errors import ObjectInUse
 
     with _admin() as admin:
-        # Sessions this process's pool or threads left open on the bench database (only it).
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = %s AND pid <> pg_backend_pid()",
-            [db["NAME"]],
-        )
         prefix = f"{db['NAME']}_base_"
         for (old,) in admin.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE %s", [prefix + "%"]
         ).fetchall():
             admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(old)))
-        admin.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(prefix + base), sql.Identifier(db["NAME"])
+        # Sessions this process's pool or threads left open on the bench database (only it).
+        # A pool refills what is terminated, in the background (a run once failed here with
+        # "being accessed by other users"): terminate and copy again, a bounded few times.
+        for attempt in range(TEMPLATE_ATTEMPTS):
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                [db["NAME"]],
             )
-        )
+            try:
+                admin.execute(
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        sql.Identifier(prefix + base), sql.Identifier(db["NAME"])
+                    )
+                )
+                break
+            except ObjectInUse:
+                if attempt == TEMPLATE_ATTEMPTS - 1:
+                    raise
+                _disconnect()
+                time.sleep(0.5)
     _disconnect()  # the terminated sessions' pool
 
 

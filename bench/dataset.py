@@ -198,8 +198,9 @@ def _learning(rng, people, room, ledger, completions, lessons, now, points, firs
         lesson_index = n // len(people)
         if lesson_index < len(lessons):
             lesson, course = lessons[lesson_index]
+            lesson_points = points.points_for(Reason.LESSON_COMPLETED)  # 0: learning
             completions.append((first + len(completions), user, lesson, course, at))
-            yield ledger.row(user, points.lesson_completed, Reason.LESSON_COMPLETED,
+            yield ledger.row(user, lesson_points, Reason.LESSON_COMPLETED,
                              "courses.lessoncompletion", completions[-1][0],
                              f"lesson:{user}:{lesson}", at)  # fmt: skip
         else:

@@ -6,9 +6,14 @@ request, served beside the product and measured in the same run (never typed in)
 - post: a POST through session and CSRF checks that answers a fixed fragment;
 - insert: the same POST plus one raw INSERT and commit through a cursor;
 - websocket: a bare ASGI app that fans a message out to every socket it holds
-  (no Channels, no layer), in this process.
+  (no Channels, no layer), in this process;
+- websocket over Redis: the same, across processes: a message is published on one Redis
+  pub/sub channel, and each process forwards what its one subscription receives to every
+  socket it holds (no Channels, no groups).
 """
 
+import asyncio
+import os
 import time
 
 from django.contrib.auth.decorators import login_not_required
@@ -75,6 +80,56 @@ class FanOut:
                 text = event.get("text") or ""
                 for target in list(self.sockets.values()):
                     await target({"type": "websocket.send", "text": text})
+            else:  # websocket.disconnect
+                self.sockets.pop(key, None)
+                return
+
+
+class RedisFanOut:
+    """Bare fan-out across daphne processes over Redis pub/sub: any text a socket sends is
+    PUBLISHed on one channel; each process holds one subscription (opened with its first
+    socket) and forwards every message to each socket it holds."""
+
+    POLL_SECONDS = 1.0  # a read of its own, so no socket timeout ends the subscription
+
+    def __init__(self):
+        self.sockets: dict[int, object] = {}
+        self._started: asyncio.Future | None = None
+        self._publisher = None
+
+    async def _start(self) -> None:
+        import redis.asyncio as redis
+
+        url = os.environ["REDIS_URL"]  # bench.settings set it from BENCH_REDIS_URL
+        self.channel = f"{os.environ.get('REDIS_PREFIX', 'chorus')}:floor-fanout"
+        self._publisher = redis.Redis.from_url(url)
+        pubsub = redis.Redis.from_url(url).pubsub()
+        await pubsub.subscribe(self.channel)
+        self._listener = asyncio.create_task(self._listen(pubsub))
+
+    async def _listen(self, pubsub) -> None:
+        while True:
+            message = await pubsub.get_message(
+                ignore_subscribe_messages=True, timeout=self.POLL_SECONDS
+            )
+            if message is None:
+                continue
+            text = message["data"].decode()
+            for target in list(self.sockets.values()):
+                await target({"type": "websocket.send", "text": text})
+
+    async def __call__(self, scope, receive, send):
+        if self._started is None:
+            self._started = asyncio.ensure_future(self._start())
+        await self._started
+        key = id(send)
+        while True:
+            event = await receive()
+            if event["type"] == "websocket.connect":
+                await send({"type": "websocket.accept"})
+                self.sockets[key] = send
+            elif event["type"] == "websocket.receive":
+                await self._publisher.publish(self.channel, event.get("text") or "")
             else:  # websocket.disconnect
                 self.sockets.pop(key, None)
                 return

@@ -103,6 +103,50 @@ def socket_rows(floor: dict, product: dict, *, sockets: int, credited_p50: float
     return rows
 
 
+def pair_rows(figures: dict, *, per_process: int, processes: int) -> list[dict]:
+    """Rows for bench.pair: 2,000 sockets across two daphne processes on one Redis."""
+    total = per_process * processes
+    floor, product = figures["floor"], figures["product"]
+    where = f"{total} sockets on {processes} daphne (Redis)"
+    rows = [
+        result_row(f"ws push to {where}: last delivery p50", percentile(product["last_ms"], 50),
+                   "ms", n=len(product["last_ms"]), floor=percentile(floor["last_ms"], 50)),
+        result_row(f"ws push to {where}: last delivery p99", percentile(product["last_ms"], 99),
+                   "ms", n=len(product["last_ms"]), floor=percentile(floor["last_ms"], 99),
+                   target=3.0),
+        # First delivery apart from last: the time before the fan-out (render, publish)
+        # against the spread of the fan-out itself.
+        result_row(f"ws push to {where}: first delivery p50", percentile(product["first_ms"], 50),
+                   "ms", n=len(product["first_ms"]), floor=percentile(floor["first_ms"], 50)),
+        result_row(f"ws bare Redis pub/sub fan-out to {where}: last delivery p99",
+                   percentile(floor["last_ms"], 99), "ms", n=len(floor["last_ms"])),
+        result_row(f"ws sockets reached per push (of {total}, {processes} daphne)",
+                   min(product["reached"]), "sockets", n=len(product["reached"])),
+        result_row(f"ws bare sockets reached per push (of {total}, {processes} daphne)",
+                   min(floor["reached"]), "sockets", n=len(floor["reached"])),
+    ]  # fmt: skip
+    pairs = zip(figures["idle_rss_mb"], figures["rss_mb"], strict=True)
+    for index, (idle, loaded) in enumerate(pairs, start=1):
+        name = f"daphne {index} of {processes} RSS"
+        rows.append(
+            result_row(f"{name} with {per_process} leaderboard sockets (Redis)", loaded, "MB",
+                       n=1, target=200.0 if per_process >= 1000 else None)
+        )  # fmt: skip
+        rows.append(result_row(f"{name} idle (Redis)", idle, "MB", n=1))
+    for index, held in enumerate(figures.get("connections", []), start=1):
+        for service, count in held.items():
+            rows.append(
+                result_row(f"daphne {index} of {processes} {service} connections with "
+                           f"{per_process} sockets", count, "connections", n=1)
+            )  # fmt: skip
+    if figures["click_ms"]:
+        rows.append(
+            result_row(f"/l/<code> credited p50 with {total} subscribers on {processes} daphne",
+                       percentile(figures["click_ms"], 50), "ms", n=len(figures["click_ms"]))
+        )  # fmt: skip
+    return rows
+
+
 def results_write(rows: list[dict], *, history: Path) -> None:
     text = json.dumps(rows, indent=2) + "\n"
     RESULTS.write_text(text)

@@ -65,6 +65,27 @@ class Daphne:
                 return int(line.split()[1]) / 1024
         return 0.0
 
+    def connections_to(self, port: int) -> int:
+        """Established TCP connections this process holds to `port` on the machine (Redis
+        6379, PostgreSQL 5432), from /proc (Linux): what one process costs that server."""
+        inodes = set()
+        for fd in Path(f"/proc/{self.process.pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue  # closed meanwhile
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        count = 0
+        for table in ("tcp", "tcp6"):
+            for line in Path(f"/proc/net/{table}").read_text().splitlines()[1:]:
+                fields = line.split()
+                remote_port = int(fields[2].rsplit(":", 1)[1], 16)
+                established = fields[3] == "01"
+                if established and remote_port == port and fields[9] in inodes:
+                    count += 1
+        return count
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()

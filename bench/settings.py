@@ -3,15 +3,16 @@ plus the floor views and a server-side query counter.
 
 The bench never touches the development or test databases: SQLite goes to
 db/bench/<scale>.sqlite3, PostgreSQL to BENCH_DATABASE_URL, Redis (BENCH_REDIS_URL) under
-the `chorus-bench` prefix. The environment is rewritten before the test settings read it,
-so the daphne processes the bench starts (which import this module too) agree.
+the `chorus-bench` prefix, or BENCH_REDIS_PREFIX for a run beside another on the same Redis.
+The environment is rewritten before the test settings read it, so the daphne processes
+the bench starts (which import this module too) agree.
 """
 
 import os
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "db" / "bench"
-REDIS_PREFIX = "chorus-bench"
+REDIS_PREFIX = os.environ.get("BENCH_REDIS_PREFIX") or "chorus-bench"
 
 if os.environ.get("BENCH_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]

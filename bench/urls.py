@@ -3,10 +3,13 @@
 from django.urls import path
 
 from bench import floors
-from portal.urls import handler403, handler404
+
+# All three handlers, as portal.urls sets them: without handler500 Django's own 500 answered
+# a request that found the database pool empty, where the portal answers 503 + Retry-After.
+from portal.urls import handler403, handler404, handler500
 from portal.urls import urlpatterns as portal_urlpatterns
 
-__all__ = ["handler403", "handler404", "urlpatterns"]
+__all__ = ["handler403", "handler404", "handler500", "urlpatterns"]
 
 urlpatterns = [
     path("__floor__/redirect", floors.redirect),

@@ -9,8 +9,14 @@ gets a plain page that names the fault and retries by itself (JSON for /healthz,
 load balancers read), and nothing about it is a traceback. Every other error is the
 usual 500. With DEBUG on, Django shows its traceback page instead, as for any error.
 
+psycopg_pool's PoolTimeout, PoolClosed and TooManyRequests are psycopg OperationalErrors,
+which Django re-raises as its own OperationalError: an empty pool is a 503 like a stopped
+server. Every URLconf a daphne serves must name `server_error` as its handler500 (the
+bench's once did not, and its pool timeouts were Django's plain 500s);
+tests/bench/test_harness.py checks both.
+
 Redis never gets here: the cache treats it as a miss (portal/cache.py) and pushes are
-disposable (portal/realtime.py).
+disposable (portal/realtime/).
 """
 
 import logging

@@ -80,3 +80,51 @@ def test_the_table_marks_a_miss():
     text = table_render([line], markdown=True)
     assert text.splitlines()[0].startswith("| path | c | p50")
     assert "| NO |" in text
+
+
+def test_every_served_urlconf_answers_an_unreachable_database_with_503():
+    """The bench serves bench.urls: without the portal's handler500 an empty connection
+    pool there was Django's plain 500 instead of 503 with Retry-After."""
+    from django.urls import get_resolver
+
+    from portal.faults import server_error
+
+    for urlconf in ("portal.urls", "bench.urls"):
+        handler = get_resolver(urlconf).resolve_error_handler(500)
+        assert handler is server_error, urlconf
+
+
+def test_two_process_rows_compare_with_the_redis_floor_and_bound_memory():
+    figures = {
+        "floor": {"last_ms": [10.0, 20.0], "first_ms": [5.0, 6.0], "reached": [2000, 2000]},
+        "product": {"last_ms": [30.0, 50.0], "first_ms": [25.0, 28.0], "reached": [2000, 1999]},
+        "idle_rss_mb": [90.0, 91.0],
+        "rss_mb": [150.0, 210.0],
+        "connections": [{"redis": 3, "postgresql": 2}, {"redis": 4, "postgresql": 1}],
+        "click_ms": [12.0],
+    }
+    rows = {r["metric"]: r for r in report.pair_rows(figures, per_process=1000, processes=2)}
+    p99 = rows["ws push to 2000 sockets on 2 daphne (Redis): last delivery p99"]
+    assert p99["floor"] == percentile([10.0, 20.0], 99) and p99["target"] == 3.0
+    assert p99["ratio"] == round(percentile([30.0, 50.0], 99) / p99["floor"], 3)
+    assert rows["ws sockets reached per push (of 2000, 2 daphne)"]["value"] == 1999
+    assert within(rows["daphne 1 of 2 RSS with 1000 leaderboard sockets (Redis)"]) is True
+    assert within(rows["daphne 2 of 2 RSS with 1000 leaderboard sockets (Redis)"]) is False
+    assert rows["daphne 2 of 2 redis connections with 1000 sockets"]["value"] == 4
+
+
+def test_connections_to_a_port_are_counted_from_proc():
+    import os
+    import socket
+    from types import SimpleNamespace
+
+    from bench.server import Daphne, free_port
+
+    port = free_port()
+    this_process = SimpleNamespace(process=SimpleNamespace(pid=os.getpid()))
+    with socket.create_server(("127.0.0.1", port)) as listener:
+        assert Daphne.connections_to(this_process, port) == 0
+        with socket.create_connection(("127.0.0.1", port)):
+            accepted, _ = listener.accept()
+            with accepted:
+                assert Daphne.connections_to(this_process, port) == 1

@@ -107,6 +107,32 @@ def test_the_action_renders_nothing_the_broadcaster_thread_does(monkeypatch):
     run(scenario())
 
 
+def test_the_board_goes_out_before_the_personal_lines_are_computed(monkeypatch):
+    """The personal lines (hundreds of ms for 1,000 people) must not hold the board back:
+    here they cannot finish until the board has reached the browser."""
+    viewer = opted_in()
+    person = opted_in(first_name="First", last_name="Out")
+    _, cookie = login_cookie(viewer)
+    board_seen = threading.Event()
+    original = broadcast.personal_fragments
+
+    def slow_lines(*args, **kwargs):
+        board_seen.wait(10)  # without the fix, the board waits behind this and never comes
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(broadcast, "personal_fragments", slow_lines)
+
+    async def scenario():
+        communicator, _ = await connect(cookie)
+        await database_sync_to_async(award)(person, 4, "board-first")
+        html = await receive_matching(communicator, 'id="board"')
+        board_seen.set()
+        assert "First Out" in html
+        await communicator.disconnect()
+
+    run(scenario())
+
+
 def test_throttle_sends_one_board_a_second_and_the_last_change_trails():
     viewer = opted_in()
     person = opted_in(first_name="Quick", last_name="Burst")
