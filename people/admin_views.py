@@ -3,7 +3,6 @@
 import uuid
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -12,10 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from people.models import ScimToken, User
+from people.models import RosterImport, ScimToken, User
 from people.roster.importing import roster_import
 from people.roster.reading import RosterFileError, roster_read, roster_template
-from people.roster.tasks import PROGRESS_TTL, progress_key, roster_import_task
+from people.roster.tasks import roster_import_start, roster_import_task
 from people.scim.tokens import scim_token_create, scim_token_revoke
 from people.services import person_deactivate, person_reactivate
 
@@ -116,7 +115,7 @@ def roster_confirm(request):
     if not _valid_key(name) or not default_storage.exists(f"roster/{name}"):
         messages.error(request, "That upload has expired; upload the file again.")
         return redirect("people_roster_upload")
-    cache.set(progress_key(name), {"done": 0, "total": None, "result": None}, PROGRESS_TTL)
+    roster_import_start(name=name, by=request.user)
     roster_import_task.enqueue(name=name, user_id=request.user.pk)
     return redirect("people_roster_progress", key=name)
 
@@ -132,7 +131,10 @@ def roster_progress(request, key: str):
     _require(request, "people.add_user")
     if not _valid_key(key):
         raise Http404
-    state = cache.get(progress_key(key)) or {"done": 0, "total": None, "result": None}
+    job = RosterImport.objects.filter(key=key).first()
+    if job is None:
+        raise Http404
+    state = job.state
     template = "people/admin/roster_progress.html"
     if request.htmx:
         template += "#progress"

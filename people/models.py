@@ -167,3 +167,33 @@ class ScimToken(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+
+class RosterImport(models.Model):
+    """One roster import run in the background: its progress and result, on a row the
+    admin's progress page reads, so it works wherever the task runs (a worker process
+    on the database task backend shares the database, not the web process's cache).
+
+    Kept a day after it finishes (the result names refused rows' emails), then pruned when
+    the next import starts."""
+
+    key = models.CharField(max_length=40, unique=True, help_text="The upload's name.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    result = models.JSONField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"roster import {self.key}"
+
+    @property
+    def state(self) -> dict:
+        return {"done": self.done, "total": self.total, "result": self.result}

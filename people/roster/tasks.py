@@ -1,29 +1,44 @@
-"""The roster import as a background task: the admin page follows its progress."""
+"""The roster import as a background task: the admin page follows its progress.
 
-from django.core.cache import cache
+Progress and the result live on the import's RosterImport row: the task may run in this
+process (the immediate backend) or in a worker (`db_worker`, the database backend), and
+the database is what both share. Each update is its own autocommit write, outside the
+chunks' transactions, so the page sees it at once.
+"""
+
+from datetime import timedelta
+
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django_tasks import task
 
-from people.models import User
+from people.models import RosterImport, User
 from people.roster.importing import roster_import
 from people.roster.reading import RosterFileError, roster_read
 
-PROGRESS_TTL = 60 * 60  # seconds the admin can come back to an import's result
+KEEP = timedelta(days=1)  # how long a finished import's result stays readable
 
 
-def progress_key(name: str) -> str:
-    return f"roster:progress:{name}"
+def roster_import_start(*, name: str, by: User | None) -> RosterImport:
+    """Record a new import (pruning finished ones past KEEP) before its task is queued."""
+    RosterImport.objects.filter(finished_at__lt=timezone.now() - KEEP).delete()
+    job, _ = RosterImport.objects.update_or_create(
+        key=name,
+        defaults={"created_by": by, "done": 0, "total": None, "result": None, "finished_at": None},
+    )
+    return job
 
 
 @task()
 def roster_import_task(*, name: str, user_id: int) -> dict:
-    """Import the upload stored as roster/<name>, publishing progress and the result in the
-    cache, then delete the upload."""
+    """Import the upload stored as roster/<name>, saving progress and the result on its
+    RosterImport row, then delete the upload."""
     path = f"roster/{name}"
     by = User.objects.filter(pk=user_id).first()
+    rows_of_job = RosterImport.objects.filter(key=name)
 
     def progress(done: int, total: int) -> None:
-        cache.set(progress_key(name), {"done": done, "total": total, "result": None}, PROGRESS_TTL)
+        rows_of_job.update(done=done, total=total)
 
     try:
         with default_storage.open(path, "rb") as handle:
@@ -38,5 +53,5 @@ def roster_import_task(*, name: str, user_id: int) -> dict:
     finally:
         default_storage.delete(path)
     total = sum(result.get("counts", {}).values())
-    cache.set(progress_key(name), {"done": total, "total": total, "result": result}, PROGRESS_TTL)
+    rows_of_job.update(done=total, total=total, result=result, finished_at=timezone.now())
     return result

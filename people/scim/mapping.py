@@ -1,15 +1,19 @@
 """People and departments as SCIM resources, and back.
 
 What Chorus keeps from a SCIM User: userName, name.givenName / familyName, the work (or
-primary) email, title (job title), active, externalId and the enterprise extension's
-department. displayName stays the person's own choice in /me/; a password is never kept
+primary) email, title (job title), active, externalId, the enterprise extension's
+department and the joining date (SCIM_JOINED_ON_ATTRIBUTE; a new person without one joins
+today). displayName stays the person's own choice in /me/; a password is never kept
 (people sign in through the identity provider).
 """
 
 import hashlib
 import json
+from datetime import date
 from typing import Any
 
+from django.conf import settings
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 from scim2_models import (
     Email,
@@ -23,7 +27,7 @@ from scim2_models import (
 )
 
 from people.models import Department, User
-from people.scim.provider import GroupResource, UserResource
+from people.scim.provider import scim_service
 
 
 def _version(resource: Resource[Any]) -> str:
@@ -50,7 +54,8 @@ def _email(value: str) -> list[Email] | None:
 
 def user_resource(user: User) -> Resource[Any]:
     department = user.department
-    resource = UserResource(
+    scim = scim_service()
+    resource = scim.user_model(
         id=str(user.pk),
         external_id=user.scim_external_id or None,
         user_name=user.username,
@@ -71,11 +76,15 @@ def user_resource(user: User) -> Resource[Any]:
     )
     if department:
         resource[EnterpriseUser] = EnterpriseUser(department=department.name)
+    if user.joined_on:
+        resource[scim.joined_on] = scim.joined_on(
+            **{scim.joined_on_field: user.joined_on.isoformat()}
+        )
     return _stamp(resource, kind="User", created=user.date_joined)
 
 
 def group_resource(department: Department, members: list[User]) -> Resource[Any]:
-    resource = GroupResource(
+    resource = scim_service().group_model(
         id=str(department.pk),
         external_id=department.scim_external_id or None,
         display_name=department.name,
@@ -106,13 +115,35 @@ def _clip(value: str | None, field: str) -> str:
     return value
 
 
+def joined_on_of(resource: Resource[Any]) -> date | None:
+    """The joining date the resource carries, None when it carries none; a value that is
+    not a date is refused (400 invalidValue) rather than read as "today"."""
+    scim = scim_service()
+    extension = resource[scim.joined_on]
+    text = str(getattr(extension, scim.joined_on_field, None) or "").strip()
+    if not text:
+        return None
+    try:
+        found = parse_date(text[:10])
+        if found is None and (moment := parse_datetime(text)) is not None:
+            found = moment.date()
+    except ValueError:
+        found = None
+    if found is None:
+        raise InvalidValueException(
+            detail=f"{settings.SCIM_JOINED_ON_ATTRIBUTE} {text!r} is not a date like 2026-03-02."
+        )
+    return found
+
+
 def user_fields(resource: Resource[Any]) -> dict[str, Any]:
-    """The User columns a SCIM User resource sets (department aside)."""
+    """The User columns a SCIM User resource sets (department aside). The joining date is
+    among them only when the resource carries one: a missing one never moves it."""
     name = resource.name or Name()
     username = _clip(resource.user_name, "username")
     if not username:
         raise InvalidValueException(detail="userName is required.")
-    return {
+    fields = {
         "username": username,
         "first_name": _clip(name.given_name, "first_name"),
         "last_name": _clip(name.family_name, "last_name"),
@@ -120,6 +151,9 @@ def user_fields(resource: Resource[Any]) -> dict[str, Any]:
         "job_title": _clip(resource.title, "job_title"),
         "scim_external_id": _clip(resource.external_id, "scim_external_id"),
     }
+    if (joined_on := joined_on_of(resource)) is not None:
+        fields["joined_on"] = joined_on
+    return fields
 
 
 def department_named(name: str) -> Department:

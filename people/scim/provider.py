@@ -1,12 +1,26 @@
-"""What the Chorus SCIM service declares: Users with the enterprise extension, Groups
-(departments), PATCH and filters, index paging; no bulk, sort, ETag or password change."""
+"""What the Chorus SCIM service declares: Users with the enterprise extension and the
+joining-date extension, Groups (departments), PATCH and filters, index paging; no bulk,
+sort, ETag or password change.
 
+The joining date has no place in SCIM's own schemas, so it travels in an extension of its
+own, named by `SCIM_JOINED_ON_ATTRIBUTE` (`<schema URN>:<attribute>`): Entra ID and Okta
+both map a directory attribute (e.g. employeeHireDate) to any such target. The provider is
+built once per setting value.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from scim2_models import (
+    Attribute,
     AuthenticationScheme,
     Bulk,
     ChangePassword,
     EnterpriseUser,
     ETag,
+    Extension,
     External,
     Filter,
     Group,
@@ -14,6 +28,7 @@ from scim2_models import (
     Patch,
     Reference,
     ResourceType,
+    Schema,
     ScimPolicy,
     ScimProvider,
     ServiceProviderConfig,
@@ -58,14 +73,64 @@ CONFIG = ServiceProviderConfig(
     ],
 )
 
-PROVIDER = ScimProvider(
-    models=[User, EnterpriseUser, Group],
-    resource_types=[
-        ResourceType.from_resource(User[EnterpriseUser]),
-        ResourceType.from_resource(Group),
-    ],
-    config=CONFIG,
-    policy=POLICY,
-)
-UserResource = PROVIDER.model_for("User")
-GroupResource = PROVIDER.model_for("Group")
+ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+
+
+@dataclass(frozen=True)
+class Scim:
+    provider: ScimProvider
+    user_model: type
+    group_model: type
+    joined_on: type[Extension]  # the extension carrying the joining date
+    joined_on_field: str  # its Python attribute (snake case)
+
+
+@cache
+def _build(joined_on_attribute: str) -> Scim:
+    schema_id, _, attribute = joined_on_attribute.rpartition(":")
+    if not schema_id.startswith("urn:") or not attribute:
+        raise ImproperlyConfigured(
+            "SCIM_JOINED_ON_ATTRIBUTE must be '<schema URN>:<attribute>', e.g. "
+            "urn:ietf:params:scim:schemas:extension:chorus:2.0:User:joinedOn"
+        )
+    if schema_id.lower() in {ENTERPRISE_SCHEMA.lower(), User.__schema__.lower()}:
+        raise ImproperlyConfigured(
+            "SCIM_JOINED_ON_ATTRIBUTE needs a schema of its own: the core and enterprise "
+            "schemas have no joining date."
+        )
+    joined_on = Extension.from_schema(
+        Schema(
+            id=schema_id,
+            name="ChorusUser",
+            description="What Chorus needs beyond the core and enterprise schemas.",
+            attributes=[
+                Attribute(
+                    name=attribute,
+                    type=Attribute.Type.string,
+                    description="First working day, as a date (2026-03-02) or a dateTime. "
+                    "The onboarding rules' due dates count from it.",
+                )
+            ],
+        )
+    )
+    field = next(name for name in joined_on.model_fields if name != "schemas")
+    provider = ScimProvider(
+        models=[User, EnterpriseUser, joined_on, Group],
+        resource_types=[
+            ResourceType.from_resource(User[EnterpriseUser | joined_on]),
+            ResourceType.from_resource(Group),
+        ],
+        config=CONFIG,
+        policy=POLICY,
+    )
+    return Scim(
+        provider=provider,
+        user_model=provider.model_for("User"),
+        group_model=provider.model_for("Group"),
+        joined_on=joined_on,
+        joined_on_field=field,
+    )
+
+
+def scim_service() -> Scim:
+    return _build(settings.SCIM_JOINED_ON_ATTRIBUTE)

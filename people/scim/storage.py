@@ -4,13 +4,20 @@ A Group's members are the people in that department: adding someone to a group m
 there (a person is in one department), removing them leaves them in none. A User made
 inactive is deactivated through people.services.person_deactivate, and DELETE deactivates
 too: the person's records stay for reports and the ledger.
+
+Deleting a Group deletes the department only while nothing an editor set up names it
+(onboarding rules, posts suited to it): deleting it would take those rules with it, or
+turn a post for one department into a post for everyone, without anyone seeing it.
+Such a DELETE is refused with 409 and says what holds the department; its members, who
+the identity provider manages, simply leave it.
 """
 
 from typing import Any
 
 from django.db import IntegrityError
-from django.db.models import QuerySet
+from django.db.models import SET_NULL, QuerySet
 from scim2_models import (
+    ConflictException,
     InvalidFilterException,
     NotFoundException,
     Resource,
@@ -30,6 +37,29 @@ from people.scim.mapping import (
     user_resource,
 )
 from people.services import people_moved, person_deactivate, person_reactivate
+
+# Counts the leaderboard derives from the people in a department: they go with it.
+DERIVED = {"leaderboard.DepartmentTotal", "leaderboard.DepartmentMembers"}
+
+
+def department_uses(department: Department) -> list[str]:
+    """What deleting the department would delete with it, e.g. ["2 onboarding rules"];
+    people (who leave it) and the leaderboard's counts aside. Found from the relations
+    themselves, so this app names none of the apps above it."""
+    uses = []
+    for relation in Department._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and relation.is_relation and relation.one_to_many):
+            continue
+        if relation.on_delete is SET_NULL or relation.related_model._meta.label in DERIVED:
+            continue
+        model = relation.related_model
+        count = model._default_manager.filter(**{relation.field.name: department}).count()
+        if count:
+            # A many-to-many's rows are named after the model that holds the field.
+            owner = model._meta.auto_created or model
+            label = owner._meta.verbose_name if count == 1 else owner._meta.verbose_name_plural
+            uses.append(f"{count} {label}")
+    return uses
 
 
 def _pk(resource_id: str | None) -> int | None:
@@ -111,6 +141,12 @@ class PeopleStorage(ScimStorage):
             person_deactivate(user=self._user(resource_id), source=self.source)
             return
         department = self._department(resource_id)
+        if uses := department_uses(department):
+            raise ConflictException(
+                detail=f"The department {department.name!r} is still used by "
+                f"{' and '.join(uses)} in Chorus. Change those in the Chorus admin, then "
+                "delete the group again; nothing was changed."
+            )
         moved = list(department.members.values_list("pk", flat=True))
         department.members.update(department=None)
         people_moved(user_ids=moved)

@@ -7,7 +7,9 @@ body, unknown attribute value, clash) changes nothing, and what it did commit is
 
 import json
 import logging
+from functools import cache
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -19,7 +21,7 @@ from scim2_server.requests import ScimRequest
 from scim2_server.responses import ScimResponse
 from scim2_server.service import ScimService
 
-from people.scim.provider import PROVIDER
+from people.scim.provider import scim_service
 from people.scim.storage import PeopleStorage
 from people.scim.tokens import scim_token_check
 
@@ -53,7 +55,15 @@ class _Application(BaseApplication):
         return self.service.error_response(exception)
 
 
-APPLICATION = _Application(PROVIDER, _Service(PROVIDER))
+@cache
+def _application(joined_on_attribute: str) -> _Application:
+    provider = scim_service().provider
+    return _Application(provider, _Service(provider))
+
+
+def application() -> _Application:
+    """One per SCIM_JOINED_ON_ATTRIBUTE value (the provider's schemas follow it)."""
+    return _application(settings.SCIM_JOINED_ON_ATTRIBUTE)
 
 
 def _scim_request(request: HttpRequest, path: str) -> ScimRequest:
@@ -71,14 +81,14 @@ def _scim_request(request: HttpRequest, path: str) -> ScimRequest:
 
 def _serve(scim: ScimRequest) -> ScimResponse:
     token = None
-    if APPLICATION.needs_auth(scim):
+    if application().needs_auth(scim):
         scheme, _, raw = (scim.header("Authorization") or "").partition(" ")
         token = scim_token_check(raw=raw.strip()) if scheme.lower() == "bearer" else None
         if token is None:
             raise UnauthorizedException(detail="A valid SCIM bearer token is required.")
     storage = PeopleStorage(source=f"SCIM: {token.name}" if token else "SCIM")
     with transaction.atomic():
-        return ScimHandler(APPLICATION.service, storage).handle(scim)
+        return ScimHandler(application().service, storage).handle(scim)
 
 
 @csrf_exempt
@@ -88,8 +98,8 @@ def scim(request: HttpRequest, path: str = "") -> HttpResponse:
     try:
         response = _serve(scim_request)
     except Exception as exception:  # turned into the SCIM error body the client expects
-        response = APPLICATION.handle_exception(scim_request, exception)
-    response = APPLICATION.finalize_response(scim_request, response)
+        response = application().handle_exception(scim_request, exception)
+    response = application().finalize_response(scim_request, response)
     body = b"" if response.body is None else json.dumps(response.body).encode()
     http = HttpResponse(body, status=response.status.value)
     for name, value in response.headers.items():

@@ -1,7 +1,8 @@
 """Two-factor authentication before the admin, for people who signed in with a password.
 
 allauth asks for the second factor at sign-in once a person has one; this middleware makes
-anyone with admin access set one up (TOTP, with recovery codes) before the admin opens.
+anyone with admin access set one up (TOTP, with recovery codes; or a security key) before
+the admin opens.
 Single sign-on is trusted as it is: the company's identity provider runs its own MFA.
 
 Which way a session signed in is read from allauth's sign-in records. A session without
@@ -43,7 +44,9 @@ def _set_up_in_this_session(user, records) -> bool:
     signed_in_at = max(r.get("at", 0) for r in records if r.get("method") in PASSWORD_METHODS)
     since = datetime.fromtimestamp(signed_in_at, tz=UTC)
     return Authenticator.objects.filter(
-        user=user, type=Authenticator.Type.TOTP, created_at__gte=since
+        user=user,
+        type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN],
+        created_at__gte=since,
     ).exists()
 
 

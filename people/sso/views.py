@@ -12,11 +12,14 @@ import logging
 from allauth.account.authentication import get_authentication_records
 from allauth.account.views import LoginView as AllauthLoginView
 from allauth.socialaccount.adapter import get_adapter as get_social_adapter
+from allauth.socialaccount.providers.saml.utils import build_auth
 from django.conf import settings
 from django.contrib.auth.views import LogoutView as DjangoLogoutView
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+
+from people.sso.saml import SESSION_KEY as SAML_SESSION_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +56,7 @@ def _provider_logout_url(request, record) -> str | None:
     if provider.id == "openid_connect":
         return _oidc_logout_url(request, provider, back)
     if provider.id == "saml":
-        return _saml_logout_url(request, provider, record, back)
+        return _saml_logout_url(request, provider, back)
     return None
 
 
@@ -70,13 +73,19 @@ def _oidc_logout_url(request, provider, back: str) -> str | None:
     return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
 
 
-def _saml_logout_url(request, provider, record, back: str) -> str | None:
-    from allauth.socialaccount.providers.saml.utils import build_auth
-
+def _saml_logout_url(request, provider, back: str) -> str | None:
+    """A LogoutRequest for the session the IdP opened at sign-in (its NameID and
+    SessionIndex, kept by people.sso.saml), sent by redirect to the IdP's `slo_url`."""
     if not (provider.app.settings.get("idp") or {}).get("slo_url"):
         return None
+    signed_in = request.session.get(SAML_SESSION_KEY) or {}
     auth = build_auth(request, provider)
-    return auth.logout(return_to=back, name_id=record.get("uid"))
+    return auth.logout(
+        return_to=back,
+        name_id=signed_in.get("name_id"),
+        name_id_format=signed_in.get("name_id_format"),
+        session_index=signed_in.get("session_index"),
+    )
 
 
 class LogoutView(DjangoLogoutView):

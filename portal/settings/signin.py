@@ -36,13 +36,17 @@ SOCIALACCOUNT_LOGIN_ON_GET = True
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {"APPS": oidc_apps_from_env(os.environ), "OAUTH_PKCE_ENABLED": True},
-    "saml": {},
+    # Keeps the assertion's NameID and SessionIndex for single logout (people/sso/saml.py).
+    "saml": {"provider_class": "people.sso.saml.ChorusSAMLProvider"},
 }
 SSO_CLAIMS = claims_from_env(os.environ)
 SSO_PASSWORD_LOGIN = env_bool("SSO_PASSWORD_LOGIN", True)
 SSO_BREAK_GLASS_USERS = {name.lower() for name in env_list("SSO_BREAK_GLASS_USERS")}
 SSO_ADMIN_MFA = env_bool("SSO_ADMIN_MFA", True)
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Security keys and passkeys (WebAuthn, through fido2) as a second factor beside TOTP.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# WebAuthn needs https (or http://localhost); this lets a plain-http dev server register keys.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", False)
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Chorus")
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
@@ -57,4 +61,8 @@ AXES_VERBOSE = False
 AXES_IPWARE_PROXY_COUNT = env_int("LOGIN_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# SCIM: where a User resource carries the joining date (people/scim/provider.py).
+SCIM_JOINED_ON_ATTRIBUTE = env_str(
+    "SCIM_JOINED_ON_ATTRIBUTE", "urn:ietf:params:scim:schemas:extension:chorus:2.0:User:joinedOn"
 )

@@ -126,10 +126,13 @@ def _form(html: str) -> tuple[str, dict]:
     return action, fields
 
 
-def oidc_authorize(authorize_url: str, login: str, *, stop_at: str) -> str:
+def oidc_authorize(
+    authorize_url: str, login: str, *, stop_at: str, session: requests.Session | None = None
+) -> str:
     """Sign in at the provider's own page as `login` (and approve, if it asks); return the
-    address it sends the browser back to at Chorus."""
-    session = requests.Session()
+    address it sends the browser back to at Chorus. Pass the same `session` (the browser's
+    cookies at the provider) to find the provider's own session again."""
+    session = session or requests.Session()
     response = session.get(authorize_url, allow_redirects=False, timeout=10)
     for _ in range(12):
         if response.is_redirect:
@@ -142,6 +145,26 @@ def oidc_authorize(authorize_url: str, login: str, *, stop_at: str) -> str:
         action, fields = _form(response.text)
         if fields.get("prompt") == "login":
             fields.update(login=login, password="any")
+        response = session.post(
+            urljoin(response.url, action), data=fields, allow_redirects=False, timeout=10
+        )
+    raise AssertionError("the provider never sent the browser back to Chorus")
+
+
+def oidc_end_session(url: str, session: requests.Session, *, stop_at: str) -> str:
+    """Follow Chorus's RP-initiated logout URL at the provider, confirm the sign-out on its
+    page, and return where it sends the browser back to (post_logout_redirect_uri)."""
+    response = session.get(url, allow_redirects=False, timeout=10)
+    for _ in range(6):
+        if response.is_redirect:
+            location = urljoin(response.url, response.headers["Location"])
+            if location.startswith(stop_at):
+                return location
+            response = session.get(location, allow_redirects=False, timeout=10)
+            continue
+        assert response.status_code == 200, response.text[:500]
+        action, fields = _form(response.text)
+        fields["logout"] = "yes"  # "Yes, sign me out"
         response = session.post(
             urljoin(response.url, action), data=fields, allow_redirects=False, timeout=10
         )
@@ -188,12 +211,14 @@ def saml_start(workdir: Path, *, accounts: dict) -> NodeIdP:
     return idp
 
 
-def saml_app_settings(idp: NodeIdP, **claims) -> dict:
-    """A SocialApp's settings for that IdP, as an admin would enter them."""
+def saml_app_settings(idp: NodeIdP, *, slo: bool = True, **claims) -> dict:
+    """A SocialApp's settings for that IdP, as an admin would enter them (`slo`: with its
+    single logout URL)."""
     return {
         "idp": {
             "entity_id": f"{idp.url}/saml/metadata",
             "sso_url": f"{idp.url}/saml/sso",
+            **({"slo_url": f"{idp.url}/saml/slo"} if slo else {}),
             "x509cert": idp.extra["cert"],
         },
         "attribute_mapping": {
@@ -223,3 +248,8 @@ def saml_sign_in_at_idp(sso_url: str, login: str, *, lifetime: int = 600) -> tup
     action = re.search(r'<form[^>]*action="([^"]+)"', response.text).group(1)
     posted = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', response.text))
     return action, posted
+
+
+def saml_idp_sessions(idp: NodeIdP) -> list[str]:
+    """The NameIDs of the sessions the SAML IdP holds open (one per sign-in)."""
+    return requests.get(f"{idp.url}/test/sessions", timeout=10).json()["open"]

@@ -4,17 +4,19 @@ Chorus's side runs in the test client; the provider is a real node process, and 
 exchanges the code for tokens with it over the loopback network.
 """
 
+import re
 from datetime import date, timedelta
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+import requests
 from django.utils import timezone
 
 from courses.models import Enrolment
 from courses.services import onboarding_rule_create
 from people.models import Department, User
 from tests.courses.factories import make_course
-from tests.idp.servers import oidc_app, oidc_authorize, oidc_start
+from tests.idp.servers import oidc_app, oidc_authorize, oidc_end_session, oidc_start
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,6 +60,7 @@ def idp(tmp_path_factory):
 
 @pytest.fixture
 def sso(settings, idp):
+    settings.PORTAL_BASE_URL = "http://testserver"  # where the provider sends people back
     settings.SOCIALACCOUNT_PROVIDERS = {
         **settings.SOCIALACCOUNT_PROVIDERS,
         "openid_connect": {"APPS": [oidc_app(idp.url)]},
@@ -65,10 +68,10 @@ def sso(settings, idp):
     return idp
 
 
-def sign_in(client, login: str):
+def sign_in(client, login: str, browser: requests.Session | None = None):
     start = client.get("/accounts/oidc/sso/login/")
     assert start.status_code == 302, start.content
-    back = oidc_authorize(start["Location"], login, stop_at="http://testserver/")
+    back = oidc_authorize(start["Location"], login, stop_at="http://testserver/", session=browser)
     parts = urlsplit(back)
     return client.get(parts.path, {k: v[0] for k, v in parse_qs(parts.query).items()})
 
@@ -157,3 +160,33 @@ def test_logout_hands_over_to_the_providers_end_session(client, sso):
     html = response.content.decode()
     assert response.status_code == 200
     assert f"{sso.url}/session/end?client_id=chorus" in html
+
+
+def provider_answer(client, browser: requests.Session) -> str:
+    """Start a sign-in and see what the provider does: send the browser straight back
+    (its own session is open) or show its sign-in form."""
+    response = browser.get(
+        client.get("/accounts/oidc/sso/login/")["Location"], allow_redirects=False, timeout=10
+    )
+    for _ in range(12):
+        if not response.is_redirect:
+            return "sign-in form" if 'name="login"' in response.text else response.text[:300]
+        location = urljoin(response.url, response.headers["Location"])
+        if location.startswith("http://testserver/"):
+            return "straight back"
+        response = browser.get(location, allow_redirects=False, timeout=10)
+    raise AssertionError("the provider never answered")
+
+
+def test_following_the_end_session_link_ends_the_providers_session(client, sso):
+    browser = requests.Session()  # the browser's cookies at the provider
+    sign_in(client, "nia", browser)
+    client.post("/accounts/logout/")
+    assert provider_answer(client, browser) == "straight back"  # its session is still open
+
+    sign_in(client, "nia", browser)
+    html = client.post("/accounts/logout/").content.decode()
+    end = re.search(r'<a class="button" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    back = oidc_end_session(end, browser, stop_at="http://testserver/")
+    assert back == "http://testserver/accounts/login/"  # post_logout_redirect_uri
+    assert provider_answer(client, browser) == "sign-in form"  # its session ended too
