@@ -5,7 +5,8 @@
 - Moderators: review suggestions and retract posts (Wagtail's unpublish, granted on the
   content library only).
 - Programme admins: programme settings, points, badges, onboarding rules, enrolments,
-  people, departments, sign-in providers, SCIM tokens, sign-in lockouts, the audit trail.
+  people, departments, sign-in providers, SCIM tokens, sign-in lockouts, the audit trail,
+  team chat channels (Slack, Teams) and their deliveries.
 - Report viewers: the reports and their exports, nothing else.
 
 Kept in step with this file after every migrate (a `post_migrate` handler, so models added
@@ -48,6 +49,8 @@ MODEL_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("socialaccount", "socialapp"): ALL,
         ("axes", "accessattempt"): ("view", "delete"),
         ("portal", "auditlogentry"): ("view",),
+        ("webhooks", "destination"): ALL,
+        ("webhooks", "delivery"): ("view",),
     },
     REPORT_VIEWERS: {
         ("reports", "reportaccess"): ("view",),
