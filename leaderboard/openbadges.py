@@ -6,6 +6,8 @@ https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html
 import hashlib
 import io
 import json
+from datetime import UTC, datetime
+from email.utils import parseaddr
 from functools import lru_cache
 
 from django.conf import settings
@@ -30,8 +32,37 @@ def absolute(path: str) -> str:
     return f"{settings.PORTAL_BASE_URL}{path}"
 
 
+def iso_datetime(at: datetime) -> str:
+    """ISO 8601 in UTC to the second ("2026-03-01T09:30:00Z"), as verifiers compare it."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def issuer_url() -> str:
     return absolute(reverse("badges:issuer"))
+
+
+def badge_class_url(badge: Badge) -> str:
+    return absolute(reverse("badges:badge_class", args=[badge.slug]))
+
+
+def badge_image_url(badge: Badge) -> str:
+    return absolute(reverse("badges:badge_image", args=[badge.slug]))
+
+
+def assertion_url(award: BadgeAward) -> str:
+    return absolute(reverse("badges:assertion", args=[award.uid]))
+
+
+def issuer_email(issuer: BadgeIssuerSettings | None = None) -> str:
+    """The issuer's contact address: the programme setting, else BADGE_ISSUER_EMAIL, else
+    the address the portal sends from. Open Badges 2.0 requires one on an issuer Profile;
+    the deploy check chorus.E010 refuses an empty or placeholder one in production."""
+    issuer = issuer or BadgeIssuerSettings.load()
+    if issuer.email.strip():
+        return issuer.email.strip()
+    if settings.BADGE_ISSUER_EMAIL.strip():
+        return settings.BADGE_ISSUER_EMAIL.strip()
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
 
 
 def issuer_document() -> dict:
@@ -42,9 +73,15 @@ def issuer_document() -> dict:
         "id": issuer_url(),
         "name": issuer.name,
         "url": issuer.url or settings.PORTAL_BASE_URL,
+        "email": issuer_email(issuer),
+        "image": absolute(reverse("badges:issuer_image")),
+        # Hosted assertions live on the portal, which need not be the organisation's `url`:
+        # say where they may be, so verifiers do not fall back to the url's origin.
+        "verification": {
+            "type": "HostedBadge",
+            "startsWith": absolute(reverse("badges:catalogue") + "assertions/"),
+        },
     }
-    if issuer.email:
-        document["email"] = issuer.email
     if issuer.description:
         document["description"] = issuer.description
     return document
@@ -54,31 +91,35 @@ def badge_class_document(badge: Badge) -> dict:
     return {
         "@context": CONTEXT,
         "type": "BadgeClass",
-        "id": absolute(reverse("badges:badge_class", args=[badge.slug])),
+        "id": badge_class_url(badge),
         "name": badge.name,
         "description": badge.description,
-        "image": absolute(reverse("badges:badge_image", args=[badge.slug])),
-        "criteria": {"narrative": badge.criteria_narrative},
+        "image": badge_image_url(badge),
+        "criteria": {
+            "id": absolute(reverse("badges:catalogue") + f"#badge-{badge.slug}"),
+            "narrative": badge.criteria_narrative,
+        },
         "issuer": issuer_url(),
+        "tags": [badge.get_criterion_display()],
     }
 
 
 def assertion_document(award: BadgeAward) -> dict:
-    assertion_id = absolute(reverse("badges:assertion", args=[award.uid]))
+    """The hosted assertion. It does not repeat the BadgeClass image: Assertion.image is
+    for an image of this award (a baked one), and the class already names its own."""
     document = {
         "@context": CONTEXT,
         "type": "Assertion",
-        "id": assertion_id,
+        "id": assertion_url(award),
         "recipient": {
             "type": "email",
             "hashed": True,
             "salt": award.recipient_salt,
             "identity": award.recipient_hash,
         },
-        "badge": absolute(reverse("badges:badge_class", args=[award.badge.slug])),
+        "badge": badge_class_url(award.badge),
         "verification": {"type": "HostedBadge"},
-        "issuedOn": award.awarded_at.isoformat(),
-        "image": absolute(reverse("badges:badge_image", args=[award.badge.slug])),
+        "issuedOn": iso_datetime(award.awarded_at),
     }
     if award.evidence:
         document["evidence"] = {
@@ -153,3 +194,8 @@ def baked_png(award: BadgeAward) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", pnginfo=info)
     return out.getvalue()
+
+
+def issuer_png() -> bytes:
+    """The issuer Profile's image: a medal drawn from the programme's name."""
+    return generated_image(BadgeIssuerSettings.load().name, "issuer")

@@ -3,6 +3,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
@@ -19,6 +20,8 @@ class Criterion(models.TextChoices):
     COURSES = "courses", "Courses completed: at least N"
     SUGGESTION = "suggestion", "Suggestions accepted: at least N"
     TOP_OF_MONTH = "top_month", "Top N of a month"
+    # Awarded by the campaign itself (sharing) when its goal is reached, never from the ledger.
+    CAMPAIGN = "campaign", "Took part in a campaign that reached its goal"
 
 
 # Which ledger reason moves which criterion: points_award only re-checks these.
@@ -37,6 +40,12 @@ COUNTED_REASON: dict[str, str] = {
     Criterion.COURSES: Reason.COURSE_COMPLETED,
     Criterion.SUGGESTION: Reason.SUGGESTION_ACCEPTED,
 }
+
+
+SLUG_FROZEN = (
+    "This badge has been awarded, so its slug is frozen: it is part of the public address "
+    "of every badge already issued, and changing it would break them."
+)
 
 
 class Badge(models.Model):
@@ -85,6 +94,29 @@ class Badge(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self._slug_frozen():
+            raise ValueError(SLUG_FROZEN)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self._slug_frozen():
+            raise ValidationError(
+                {
+                    "slug": SLUG_FROZEN
+                    + " Change the name instead, or make a new badge for a new address."
+                }
+            )
+
+    def _slug_frozen(self) -> bool:
+        """Whether this save would change the slug of a badge already awarded: the slug is
+        part of the BadgeClass id every issued assertion and credential points at."""
+        if self.pk is None:
+            return False
+        stored = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        return stored is not None and stored != self.slug and self.awards.exists()
+
     @property
     def criteria_narrative(self) -> str:
         n = self.threshold
@@ -101,6 +133,7 @@ class Badge(models.Model):
             Criterion.SUGGESTION: f"Had {n} content suggestion{'s' if n != 1 else ''} "
             "accepted by the communications team.",
             Criterion.TOP_OF_MONTH: f"Finished a month in the top {n} of the leaderboard.",
+            Criterion.CAMPAIGN: "Took part in a campaign whose goal colleagues reached together.",
         }[self.criterion]
 
 
@@ -169,9 +202,37 @@ class BadgeAward(models.Model):
         digest = hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
         return f"sha256${digest}"
 
+    @staticmethod
+    def hash_email_as_issued(email: str, salt: str) -> str:
+        """The Open Badges IdentityHash: sha256 of the address exactly as issued (only
+        surrounding spaces dropped) plus the salt, as verifiers compute it."""
+        digest = hashlib.sha256((email.strip() + salt).encode()).hexdigest()
+        return f"sha256${digest}"
+
     def set_recipient(self, email: str) -> None:
+        """Hash the recipient's email as issued; without an email the award has no
+        portable identity (never a made-up address) and publishes no credential."""
+        email = (email or "").strip()
+        if not email:
+            self.recipient_salt = self.recipient_hash = ""
+            return
         self.recipient_salt = secrets.token_hex(8)
-        self.recipient_hash = self.hash_email(email, self.recipient_salt)
+        self.recipient_hash = self.hash_email_as_issued(email, self.recipient_salt)
+
+    @property
+    def portable(self) -> bool:
+        """Whether the award names a recipient, so it can be published as a credential."""
+        return bool(self.recipient_hash)
+
+    def issued_to(self, email: str) -> bool:
+        """Whether `email` is the address the award was issued to. Awards made before the
+        hash was taken on the address as issued hashed it lower-cased: both are tried."""
+        if not self.portable or not email.strip():
+            return False
+        return self.recipient_hash in {
+            self.hash_email_as_issued(email, self.recipient_salt),
+            self.hash_email(email, self.recipient_salt),
+        }
 
 
 class PeriodClose(models.Model):

@@ -29,6 +29,8 @@ from portal.periods import month_start
 
 
 def badge_is_earned(badge: Badge, progress: Progress) -> bool:
+    if badge.criterion == Criterion.CAMPAIGN:
+        return False  # awarded by its campaign (sharing), never from the ledger
     if badge.criterion == Criterion.STREAK:
         return progress.longest_streak >= badge.threshold
     if badge.criterion == Criterion.TOP_OF_MONTH:
@@ -44,14 +46,17 @@ def badge_evidence(badge: Badge, progress: Progress) -> str:
         return f"Finished a month at #{progress.best_month_rank} on the leaderboard."
     if badge.criterion == Criterion.CERTIFIED:
         return "Certified as an advocate."
-    count = progress.counts.get(COUNTED_REASON[badge.criterion], 0)
-    noun = {
-        Criterion.SHARES: "shares",
-        Criterion.CLICKS: "credited clicks",
-        Criterion.COURSES: "courses completed",
-        Criterion.SUGGESTION: "suggestions accepted",
+    # The threshold the award marks, not today's count: a badge awarded later (reconcile,
+    # the demo) is dated by the row that reached it, and "11 shares" would not fit "First
+    # share".
+    count = min(progress.counts.get(COUNTED_REASON[badge.criterion], 0), badge.threshold)
+    one, many = {
+        Criterion.SHARES: ("share", "shares"),
+        Criterion.CLICKS: ("credited click", "credited clicks"),
+        Criterion.COURSES: ("course completed", "courses completed"),
+        Criterion.SUGGESTION: ("suggestion accepted", "suggestions accepted"),
     }[badge.criterion]
-    return f"{count} {noun} recorded."
+    return f"{count} {one if count == 1 else many} recorded."
 
 
 def badge_award_create(
@@ -60,7 +65,9 @@ def badge_award_create(
     """Award `badge` to `user` once, notifying them after commit. None when they hold it
     already (concurrently, too). Runs in the caller's transaction."""
     award = BadgeAward(badge=badge, user=user, evidence=evidence, awarded_at=at or timezone.now())
-    award.set_recipient(user.email or f"{user.username}@invalid")
+    # The recipient hash is taken on the email as it is now and never recomputed; a person
+    # without one still gets the award, but no portable credential (set_recipient).
+    award.set_recipient(user.email)
     try:
         with transaction.atomic():
             award.save(force_insert=True)
@@ -86,6 +93,7 @@ def _badge_notify(award: BadgeAward) -> None:
         body=award.evidence,
         url=reverse("badges:verify", args=[award.uid]),
         key=f"badge:{award.pk}",
+        at=award.awarded_at,  # dated by the ledger row that earned it
     )
 
 
