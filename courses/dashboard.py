@@ -4,7 +4,12 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
 from courses.quiz_rules import moment_label
-from courses.selectors import TrainingStatus, advocate_is_certified, training_overview
+from courses.selectors import (
+    TrainingStatus,
+    advocate_is_certified,
+    certification_lapse,
+    training_overview,
+)
 from courses.services import enrolments_apply_rules
 from portal.extensions import Panel, Step
 from portal.navigation import live_section_urls
@@ -34,6 +39,17 @@ def training_step(user) -> Step:
     certificate = next((c for c in overview.certificates if c.valid), None)
     if done and certificate is not None:
         status = f"Certified on {date_format(timezone.localtime(certificate.issued_at), 'j F Y')}"
+    lapse = None if done else certification_lapse(user=user)
+    if lapse is not None:
+        # Recertification: say why the finished course is back, and by when.
+        status = (
+            f"Your certificate expired on {date_format(lapse.expired_on, 'j F Y')}; "
+            f"pass again by {date_format(lapse.due_on, 'j F Y')}"
+        )
+        if row is None or row.course.pk != lapse.course.pk:
+            url, action = lapse.course.get_url(), "Renew your certificate"
+        elif not row.next_attempt_at:
+            action = "Renew your certificate"
     return Step(
         "training",
         "Complete your social media basic training",

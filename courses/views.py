@@ -5,6 +5,7 @@ writes and the one-question-per-screen attempt. Each htmx view also works as a p
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -192,13 +193,28 @@ def attempt_submit(request, attempt_id: int):
     return redirect("courses:attempt", attempt_id=attempt.pk)
 
 
+@login_not_required  # the verification page: anyone given the code may check it
 @require_GET
 def certificate_detail(request, code: str):
     certificate = get_object_or_404(
         Certificate.objects.select_related("user", "course"), code=code.upper()
     )
+    # A renewed certificate stays verifiable; the page says a newer one replaced it.
+    newer = (
+        Certificate.objects.filter(
+            user=certificate.user_id,
+            course=certificate.course_id,
+            issued_at__gt=certificate.issued_at,
+        )
+        .order_by("issued_at")
+        .first()
+    )
     return TemplateResponse(
         request,
         "courses/certificate.html",
-        {"certificate": certificate, "valid": certificate.is_valid_on(timezone.localdate())},
+        {
+            "certificate": certificate,
+            "valid": certificate.is_valid_on(timezone.localdate()),
+            "renewed_by": newer,
+        },
     )

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 
-from courses.selectors import advocate_is_certified
+from courses.selectors import CertificateLapse, advocate_is_certified, certification_lapse
 from people.models import ConsentKind, User
 from people.selectors import consent_current
 from policies.selectors import policies_pending
@@ -37,24 +38,52 @@ class Gate:
         return all(step.done for step in self.steps)
 
 
-def _gate(*, certified: bool, policy_done: bool, pending: Sequence, opted_in: bool) -> Gate:
+def _certified_step(*, certified: bool, lapse: CertificateLapse | None, sections) -> GateStep:
+    if lapse is not None:
+        # Recertification: the certificate lapsed, so sharing waits until they pass again.
+        return GateStep(
+            GateStepKey.CERTIFIED,
+            f"Certificate expired on {date_format(lapse.expired_on, 'j F Y')}: pass the "
+            f"quiz again by {date_format(lapse.due_on, 'j F Y')}",
+            False,
+            lapse.course.get_url() or sections.get("training", "/"),
+            "Renew your certificate",
+        )
+    return GateStep(
+        GateStepKey.CERTIFIED,
+        "Get certified as an advocate",
+        certified,
+        sections.get("training", "/"),
+        "Go to training",
+    )
+
+
+def _policy_title(pending: Sequence) -> str:
+    if len(pending) > 1:
+        return f"Acknowledge the {len(pending)} current policies"
+    if pending and getattr(pending[0], "renewal_due", False):
+        return f"Acknowledge the {pending[0].title.lower()} again"
+    return "Acknowledge the current social media policy"
+
+
+def _gate(
+    *,
+    certified: bool,
+    policy_done: bool,
+    pending: Sequence,
+    opted_in: bool,
+    lapse: CertificateLapse | None = None,
+) -> Gate:
     """The three steps, each with where to do it; `pending` are the policies still to
-    acknowledge (the first one is linked, else the policy section)."""
+    acknowledge (the first one is linked, else the policy section); `lapse` an expired
+    certificate, which the certification step then names."""
     sections = live_section_urls()
     return Gate(
         steps=[
-            GateStep(
-                GateStepKey.CERTIFIED,
-                "Get certified as an advocate",
-                certified,
-                sections.get("training", "/"),
-                "Go to training",
-            ),
+            _certified_step(certified=certified, lapse=lapse, sections=sections),
             GateStep(
                 GateStepKey.POLICY,
-                "Acknowledge the current social media policy"
-                if len(pending) <= 1
-                else f"Acknowledge the {len(pending)} current policies",
+                _policy_title(pending),
                 policy_done,
                 pending[0].url if pending else sections.get("policy", "/"),
                 "Read the policy",
@@ -74,11 +103,13 @@ def sharing_gate(*, user: User) -> Gate:
     """The three steps that unlock the share buttons, each with whether it is done and where
     to do it. Readers who are not there yet still see the library."""
     pending = policies_pending(user=user)
+    certified = advocate_is_certified(user=user)
     return _gate(
-        certified=advocate_is_certified(user=user),
+        certified=certified,
         policy_done=not pending,
         pending=pending,
         opted_in=consent_current(user=user)[ConsentKind.ADVOCACY],
+        lapse=None if certified else certification_lapse(user=user),
     )
 
 

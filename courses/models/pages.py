@@ -51,6 +51,13 @@ class CoursePage(Page):
         validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text="Onboarding rules suggest this many days after joining as the due date.",
     )
+    recertification_due_days = models.PositiveSmallIntegerField(
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        verbose_name="days to pass again after expiry",
+        help_text="When a certificate expires the person is enrolled again, due this many "
+        "days after the expiry date; sharing stays paused until they pass the quiz again.",
+    )
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage", "courses.QuizPage"]
@@ -62,6 +69,7 @@ class CoursePage(Page):
             [
                 FieldPanel("certifies_advocates"),
                 FieldPanel("certificate_validity_months"),
+                FieldPanel("recertification_due_days"),
                 FieldPanel("default_due_days"),
             ],
             heading="Certification and onboarding",

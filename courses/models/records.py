@@ -99,6 +99,18 @@ class Enrolment(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     # Set when the person left before finishing: no longer due, overdue or reminded.
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Recertification: set when a certificate of the course expired and the person was
+    # enrolled again. Quiz attempts before `cycle_started_at` no longer count as passed or
+    # against the attempt limit; `expired_certificate` says which certificate lapsed.
+    cycle_started_at = models.DateTimeField(null=True, blank=True, editable=False)
+    expired_certificate = models.ForeignKey(
+        "courses.Certificate",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["due_on", "enrolled_at"]

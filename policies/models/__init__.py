@@ -1,4 +1,4 @@
 from policies.models.pages import PolicyPage
-from policies.models.records import Acknowledgement, PolicyVersion
+from policies.models.records import Acknowledgement, AcknowledgementRenewal, PolicyVersion
 
-__all__ = ["Acknowledgement", "PolicyPage", "PolicyVersion"]
+__all__ = ["Acknowledgement", "AcknowledgementRenewal", "PolicyPage", "PolicyVersion"]

@@ -4,6 +4,7 @@ The selectors query this model, so the page never calls them: its template reads
 person's acknowledgement through policies.templatetags.policies_tags.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -49,6 +50,15 @@ class PolicyPage(Page):
         default=True,
         help_text="Every employee must acknowledge each version (the banner asks them to).",
     )
+    reacknowledge_months = models.PositiveSmallIntegerField(
+        "ask everyone to acknowledge again every (months)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="For a yearly re-acknowledgement enter 12: that long after someone last "
+        "acknowledged, they are asked again and sharing waits, as for a new version. "
+        "Leave blank to ask only when a new version is published.",
+    )
     effective_date = models.DateField(help_text="The day this version takes effect.")
     what_changed = models.TextField(
         blank=True,
@@ -79,7 +89,10 @@ class PolicyPage(Page):
         FieldPanel("body"),
     ]
     settings_panels = [
-        MultiFieldPanel([FieldPanel("acknowledgement_required")], heading="Acknowledgement"),
+        MultiFieldPanel(
+            [FieldPanel("acknowledgement_required"), FieldPanel("reacknowledge_months")],
+            heading="Acknowledgement",
+        ),
         *Page.settings_panels,
     ]
     promote_panels = Page.promote_panels

@@ -91,3 +91,50 @@ class Acknowledgement(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Acknowledgements are a record; they are never deleted.")
+
+
+class AcknowledgementRenewal(models.Model):
+    """A person confirmed again, because the policy asks every N months, a version they had
+    already acknowledged. Immutable. Kept apart from Acknowledgement so that stays one row
+    per person and version (the report counts who acknowledged each version)."""
+
+    # A record of what someone did, not editor content: Wagtail's usage index skips it.
+    wagtail_reference_index_ignore = True
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,  # leaves with the person's own data, never otherwise
+        related_name="policy_renewals",
+    )
+    policy = models.ForeignKey(
+        "policies.PolicyPage", on_delete=models.PROTECT, related_name="renewals"
+    )
+    version = models.PositiveIntegerField()
+    revision_id = models.PositiveIntegerField(
+        help_text="The page revision the person had in front of them."
+    )
+    # The day the renewal became due: one renewal per person and due day, so a double
+    # click or a retry records it once.
+    due_on = models.DateField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = AcknowledgementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "policy", "due_on"], name="acknowledgement_renewal_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} acknowledged {self.policy_id} v{self.version} again"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionDenied("Acknowledgements are a record; they are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("Acknowledgements are a record; they are never deleted.")

@@ -43,3 +43,32 @@ def test_demo_training_is_varied_and_idempotent():
     assert QuizAttempt.objects.filter(passed=False).exists()
 
     assert seed(stdout=io.StringIO()) == 0
+
+
+def test_demo_has_one_certificate_expiring_in_10_days_and_one_expired_once():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from courses.demo_recertification import seed_recertification
+    from courses.models import Certificate, Enrolment
+    from courses.selectors import certificates_expiring, certification_lapse
+
+    people_seed(stdout=io.StringIO())
+    home_seed(stdout=io.StringIO())
+    seed(stdout=io.StringIO())
+    assert seed_recertification(stdout=io.StringIO()) == 2
+    today = timezone.localdate()
+    soon = Certificate.objects.get(expires_on=today + timedelta(days=10))
+    expired = Certificate.objects.get(expires_on=today - timedelta(days=5))
+    assert advocate_is_certified(user=soon.user)
+    assert not advocate_is_certified(user=expired.user)
+    enrolment = Enrolment.objects.get(user=expired.user, course=expired.course)
+    assert enrolment.expired_certificate == expired and enrolment.completed_at is None
+    assert certification_lapse(user=expired.user).due_on == today + timedelta(days=25)
+    assert certificates_expiring(today=today).next_30_days >= 1
+
+    before = list(Certificate.objects.values_list("pk", "expires_on").order_by("pk"))
+    assert seed_recertification(stdout=io.StringIO()) == 0
+    assert seed(stdout=io.StringIO()) == 0
+    assert list(Certificate.objects.values_list("pk", "expires_on").order_by("pk")) == before

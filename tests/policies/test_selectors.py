@@ -99,6 +99,7 @@ def test_acknowledgements_are_in_the_personal_data_export_and_only_ones_own():
             "version": 1,
             "revision": policy.live_revision_id,
             "at": Acknowledgement.objects.get(user=user).created_at.isoformat(),
+            "again": False,  # True for a re-acknowledgement (tests/policies/test_reack…)
         }
     ]
 

@@ -6,7 +6,8 @@ from courses.services.reminders import due_notifications_send
 class Command(BaseCommand):
     help = (
         "Send today's reminders: training due within 3 days or overdue, certificates "
-        "expiring within 30 days. Run daily; safe to run again (each reminder goes once)."
+        "expiring in 30 or 7 days or today; re-enrol people whose certificate expired. "
+        "Run daily; safe to run again (each reminder and re-enrolment happens once)."
     )
 
     def handle(self, *args, **options):
