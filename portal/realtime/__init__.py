@@ -11,7 +11,8 @@ Groups (portal.realtime.groups):
   - `leaderboard.board.<period>.<scope>`: one per board, identical bytes for everyone;
   - `leaderboard.user.<id>`: a person's own leaderboard line and badge toasts;
   - `notify.user.<id>`: a person's bell and notification toasts;
-  - `session.user.<id>`: every socket of a person, so logging out closes them.
+  - `session.user.<id>`: every socket of a person, so logging out closes them;
+  - `sharing.campaign.<id>`: one per campaign's progress bar, the same for everyone.
 
 Every message is `{"type": "push.html", "html": ...}` (forwarded as it is) or
 `{"type": "session.ended", "session_key": ...}`.
@@ -26,13 +27,20 @@ from django.db import transaction
 from portal.realtime import presence
 from portal.realtime.broadcaster import broadcaster
 from portal.realtime.consumer import CLOSE_POLICY, CLOSE_UNAUTHORISED, PushConsumer
-from portal.realtime.groups import board_group, notify_group, person_group, session_group
+from portal.realtime.groups import (
+    board_group,
+    campaign_group,
+    notify_group,
+    person_group,
+    session_group,
+)
 
 __all__ = [
     "CLOSE_POLICY",
     "CLOSE_UNAUTHORISED",
     "PushConsumer",
     "board_group",
+    "campaign_group",
     "connected",
     "group_send",
     "html_message",

@@ -15,3 +15,8 @@ def notify_group(user_id: int) -> str:
 
 def session_group(user_id: int) -> str:
     return f"session.user.{user_id}"
+
+
+def campaign_group(campaign_id: int) -> str:
+    """One per campaign's progress bar: identical bytes for everyone watching it."""
+    return f"sharing.campaign.{campaign_id}"

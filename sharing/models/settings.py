@@ -1,4 +1,4 @@
-"""Programme-wide sharing settings and campaigns: editorial things HR maintains."""
+"""Programme-wide sharing settings: how sharing works for everyone."""
 
 from django.core.cache import cache
 from django.db import models, transaction
@@ -60,18 +60,3 @@ class SharingSettings(BaseGenericSetting):
         super().save(*args, **kwargs)
         transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
         cache.delete(self.CACHE_KEY)
-
-
-class Campaign(models.Model):
-    """A group of posts that belong together; its slug becomes utm_campaign."""
-
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=80, unique=True, help_text="Used as utm_campaign.")
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
