@@ -13,6 +13,7 @@ from leaderboard.selectors import (
     leaderboard_top,
     period_label,
 )
+from leaderboard.services.periods import week_began_last_month
 from people.models import ConsentKind, User
 from people.selectors import users_with_consent
 
@@ -31,6 +32,8 @@ def board_context(period: str, scope: str, fresh: bool = False) -> dict:
         "by_people": by_people,
         "rows": rows,
         "label": period_label(period),
+        # On 1 December this week's points may exceed this month's: the board says why.
+        "week_began": week_began_last_month() if period != Period.ALL else None,
         "top": TOP,
         "department_minimum": DEPARTMENT_MINIMUM,
     }

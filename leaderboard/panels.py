@@ -4,8 +4,9 @@ from typing import Any
 
 from django.urls import reverse
 
-from leaderboard.models import LedgerEntry
+from leaderboard.models import LedgerEntry, Period
 from leaderboard.selectors import badge_awards_for, user_totals
+from leaderboard.services.periods import period_span, week_began_last_month
 from people.models import User
 from people.records import RecordSection
 from portal.extensions import Panel
@@ -20,7 +21,10 @@ def my_badges_panel(request) -> Panel | None:
         context={
             "awards": list(badge_awards_for(user=request.user)),
             "totals": user_totals(user=request.user),
+            "spans": {period: period_span(period) for period in (Period.WEEK, Period.MONTH)},
+            "week_began": week_began_last_month(),
             "board_url": reverse("leaderboard:board"),
+            "points_url": reverse("leaderboard:points"),
             # The dashboard listens for badge toasts; /me/ stays a plain settings page.
             "live": request.path == "/",
         },
@@ -57,10 +61,10 @@ def _badges(user: User) -> list[dict[str, Any]]:
 POINTS_SECTION = RecordSection(
     "points",
     "Your points",
-    "Every time you earned points (a lesson, a course, certification, the policy, a "
-    "share within the weekly cap, a credited click, an accepted suggestion) and any "
-    "correction by HR with its note. Only people who opted in appear on the "
-    "leaderboard.",
+    "Every time you earned points (a share within the weekly cap, a credited click, an "
+    "accepted suggestion) and any correction by HR with its note; lessons, courses, "
+    "certification and the policy are listed too, with 0 points, because they count "
+    "towards badges. Only people who opted in appear on the leaderboard.",
     _points,
 )
 BADGES_SECTION = RecordSection(

@@ -7,4 +7,5 @@ app_name = "leaderboard"
 urlpatterns = [
     path("", views.board, name="board"),
     path("you/", views.you, name="you"),
+    path("points/", views.points, name="points"),
 ]

@@ -45,13 +45,14 @@ def share_history_seed(*, posts: list[SharePostPage], rng: random.Random, now) -
     return made
 
 
-def _clicks(share: Share, rng: random.Random, *, until) -> None:
-    """A plausible click history: people (some coming back), previews, bots, the sharer."""
+def _clicks(share: Share, rng: random.Random, *, until, readers: bool = True) -> None:
+    """A plausible click history: people (some coming back), previews, bots, the sharer.
+    Without `readers`, only the link previews and robots have come so far."""
     start = share.created_at
     span = max((until - start).total_seconds(), 3600)
     visitors = [
         (f"203.0.113.{rng.randint(1, 254)}", rng.choice(PERSON_AGENTS))
-        for _ in range(rng.randint(0, 9))
+        for _ in range(rng.randint(0, 9) if readers else 0)
     ]
     requests = [(ip, agent, "GET") for ip, agent in visitors]
     requests += [(ip, agent, "GET") for ip, agent in rng.sample(visitors, len(visitors) // 3)]
@@ -95,6 +96,7 @@ def _share_history(user, posts, rng, *, now, count: int) -> list[Share]:
         earliest = max(published, now - timedelta(weeks=WEEKS))
         planned.append((earliest + (now - earliest) * rng.uniform(0.05, 0.95), post, platform))
     planned.sort(key=lambda item: item[0])  # as they happened, so weekly caps apply in order
+    waiting = None  # the advocate's one recent share still waiting for its first reader
     for at, post, platform in planned:
         variants = post.variants(platform)
         variant = variant_next(post=post, platform=platform)
@@ -111,5 +113,16 @@ def _share_history(user, posts, rng, *, now, count: int) -> list[Share]:
             continue
         if outcome.created:
             made.append(outcome.share)
-            _clicks(outcome.share, rng, until=min(now, at + timedelta(days=10)))
+            readers = True
+            if (
+                waiting is None
+                and user.username == "advocate"
+                and outcome.share.points_due_until is not None
+                and now - at < timedelta(days=7)
+                and post.slug not in SHOWCASE
+            ):
+                # So "My shares" shows a share waiting for its first reader.
+                waiting, readers = outcome.share, False
+            until = min(now, at + timedelta(days=10))
+            _clicks(outcome.share, rng, until=until, readers=readers)
     return made

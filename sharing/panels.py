@@ -50,6 +50,7 @@ def _collect(user: User) -> dict[str, Any]:
                 "caption": share.caption,
                 "credited_clicks": share.credited_clicks,
                 "earned_points": share.earned_points,
+                "points_state": share.points_state_label,
                 "retracted_at": share.retracted_at.isoformat() if share.retracted_at else None,
             }
             for share in Share.objects.filter(user=user)

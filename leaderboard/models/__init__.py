@@ -17,17 +17,20 @@ from leaderboard.models.badges import (
 )
 from leaderboard.models.ledger import (
     ALL_TIME_START,
+    LEARNING_REASONS,
     LedgerEntry,
     Period,
     PointsSettings,
     Reason,
     ScoreTotal,
+    ShareCredit,
 )
 
 __all__ = [
     "ALL_TIME_START",
     "COUNTED_REASON",
     "CRITERIA_BY_REASON",
+    "LEARNING_REASONS",
     "DEFAULT_REVOCATION_REASON",
     "Badge",
     "BadgeAward",
@@ -44,4 +47,5 @@ __all__ = [
     "Reason",
     "ScoreCount",
     "ScoreTotal",
+    "ShareCredit",
 ]

@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -19,9 +20,24 @@ class Reason(models.TextChoices):
 
 
 class Period(models.TextChoices):
+    # A week runs Monday to Sunday and may start in the previous month; a month is the
+    # calendar month. The labels say which, so the two figures are not read as nested.
     WEEK = "week", "This week"
-    MONTH = "month", "This month"
+    MONTH = "month", "This calendar month"
     ALL = "all", "All time"
+
+
+# Learning is required of everyone, so it earns badges and shows in a person's training
+# progress, not a place on the advocacy board: its ledger rows carry 0 points (badges
+# still count them).
+LEARNING_REASONS = frozenset(
+    {
+        Reason.LESSON_COMPLETED,
+        Reason.COURSE_COMPLETED,
+        Reason.CERTIFIED,
+        Reason.POLICY_ACKNOWLEDGED,
+    }
+)
 
 
 ALL_TIME_START = date(2000, 1, 1)
@@ -120,15 +136,35 @@ class ScoreTotal(models.Model):
         return f"{self.user} {self.period} {self.period_start}: {self.points}"
 
 
+class ShareCredit(models.TextChoices):
+    FIRST_READER = "first_reader", "When its tracked link gets its first credited click"
+    CONFIRM = "confirm", "When the advocate confirms the share"
+
+
 @register_setting(icon="pick")
 class PointsSettings(BaseGenericSetting):
-    """Points per reason. A change applies from then on; the ledger is never rewritten."""
+    """Points for advocacy. A change applies from then on; the ledger is never rewritten.
 
-    lesson_completed = models.PositiveSmallIntegerField(default=5)
-    course_completed = models.PositiveSmallIntegerField(default=20)
-    certified = models.PositiveSmallIntegerField(default=50)
-    policy_acknowledged = models.PositiveSmallIntegerField(default=10)
+    Learning (lessons, courses, certification, the policy) earns no points: it earns badges
+    and shows in training progress. The board ranks voluntary sharing and its readers.
+    """
+
     share = models.PositiveSmallIntegerField(default=10, help_text="Per share within the cap.")
+    share_credit = models.CharField(
+        "a share's points arrive",
+        max_length=20,
+        choices=ShareCredit.choices,
+        default=ShareCredit.FIRST_READER,
+        help_text="On evidence (the default): once a real reader opens the tracked link. "
+        "Or as soon as the advocate confirms, before anything is posted.",
+    )
+    first_reader_days = models.PositiveSmallIntegerField(
+        "days to find a first reader",
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="A share whose link gets no credited click within this many days earns "
+        "no share points (its clicks still earn theirs).",
+    )
     click = models.PositiveSmallIntegerField(default=1, help_text="Per credited click.")
     click_cap_per_share = models.PositiveSmallIntegerField(
         default=25, help_text="Credited clicks on one share that earn points."
@@ -138,35 +174,35 @@ class PointsSettings(BaseGenericSetting):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("lesson_completed"),
-                FieldPanel("course_completed"),
-                FieldPanel("certified"),
-                FieldPanel("policy_acknowledged"),
+                FieldPanel("share"),
+                FieldPanel("share_credit"),
+                FieldPanel("first_reader_days"),
             ],
-            heading="Learning",
+            heading="Shares",
         ),
         MultiFieldPanel(
             [
-                FieldPanel("share"),
                 FieldPanel("click"),
                 FieldPanel("click_cap_per_share"),
                 FieldPanel("suggestion_accepted"),
             ],
-            heading="Advocacy",
+            heading="Clicks and suggestions",
         ),
     ]
 
     class Meta:
         verbose_name = "points"
 
+    @property
+    def credits_on_first_reader(self) -> bool:
+        return self.share_credit == ShareCredit.FIRST_READER
+
     def points_for(self, reason: str) -> int:
         if reason == Reason.CORRECTION:
             raise ValueError("A correction states its own points.")
+        if reason in LEARNING_REASONS:
+            return 0
         return {
-            Reason.LESSON_COMPLETED: self.lesson_completed,
-            Reason.COURSE_COMPLETED: self.course_completed,
-            Reason.CERTIFIED: self.certified,
-            Reason.POLICY_ACKNOWLEDGED: self.policy_acknowledged,
             Reason.SHARE: self.share,
             Reason.CLICK: self.click,
             Reason.SUGGESTION_ACCEPTED: self.suggestion_accepted,

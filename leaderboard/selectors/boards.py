@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from leaderboard.models import DepartmentMembers, DepartmentTotal, Period, ScoreCount, ScoreTotal
-from leaderboard.services.periods import period_starts
+from leaderboard.services.periods import period_span, period_starts
 from people.models import Department, User
 
 TOP = 20
@@ -61,12 +61,8 @@ def period_start(period: str, at: datetime | None = None) -> date:
 
 
 def period_label(period: str, at: datetime | None = None) -> str:
-    start = period_start(period, at)
-    if period == Period.WEEK:
-        return f"Week of {start:%-d %B %Y}"
-    if period == Period.MONTH:
-        return f"{start:%B %Y}"
-    return "All time"
+    """The board's period as people read it: "This week, Mon 30 Nov – Sun 6 Dec 2026"."""
+    return period_span(period, at).label
 
 
 def _name(display_name: str, first: str, last: str, username: str) -> str:

@@ -67,8 +67,9 @@ def points_award(
 
     `key` makes it idempotent: a second call with the same key changes nothing and returns
     the first row. `points` defaults to the programme's setting for `reason` (a setting
-    changed later never rewrites earlier rows). `at` backdates the row (demo history).
-    Returns (entry, created).
+    changed later never rewrites earlier rows); learning reasons (LEARNING_REASONS) earn 0,
+    so their rows count towards badges but add to no total and no board. `at` backdates
+    the row (demo history). Returns (entry, created).
     """
     existing = LedgerEntry.objects.filter(key=key).first()
     if existing is not None:

@@ -20,6 +20,13 @@ class NoPointsReason(models.TextChoices):
     PERSONAL_CAP = "personal_cap", "Past your personal weekly cap"
 
 
+class PointsState(models.TextChoices):
+    EARNED = "earned", "Earned its points"
+    WAITING = "waiting", "Waiting for its first reader"
+    NO_READER = "no_reader", "No reader in time: no share points"
+    PAST_CAP = "past_cap", "Past the weekly cap: no share points"
+
+
 class Share(models.Model):
     """One advocate sharing one post on one network. Sharing again reuses this row."""
 
@@ -43,6 +50,10 @@ class Share(models.Model):
         max_length=20, choices=NoPointsReason.choices, blank=True, default=""
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Set while the share's points wait for its first reader (PointsSettings.share_credit):
+    # the first credited click up to then earns them and clears it, in the update that
+    # counts the click (read with the share's locked row: no extra query on the hot path).
+    points_due_until = models.DateTimeField(null=True, blank=True)
     retracted_at = models.DateTimeField(null=True, blank=True)
     # Kept in step with its credited Click rows (under the share's row lock) so the hot
     # path never counts them.
@@ -59,6 +70,21 @@ class Share(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.post_title} on {self.get_platform_display()}"
+
+    @property
+    def points_state(self) -> str:
+        """Where the share's own points stand: a PointsState value."""
+        if not self.earned_points:
+            return PointsState.PAST_CAP
+        if self.points_due_until is None:
+            return PointsState.EARNED
+        if timezone.now() <= self.points_due_until:
+            return PointsState.WAITING
+        return PointsState.NO_READER
+
+    @property
+    def points_state_label(self) -> str:
+        return str(PointsState(self.points_state).label)
 
 
 class UAClass(models.TextChoices):

@@ -1,7 +1,8 @@
 """The tracked-link hot path: store every request as a raw click, credit the honest ones.
 
 A fixed number of queries whatever the history: the share (locked), the settings, one
-aggregate over the share's credited clicks, the insert, the counter, and the points.
+aggregate over the share's credited clicks, the insert, the counter, and the points. The
+share's first reader also brings the share's own points (one more award, that click only).
 """
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from django.utils import timezone
 from leaderboard.models import PointsSettings, Reason
 from leaderboard.services import points_award
 from portal.periods import local_day
+from sharing.campaigns_live import post_changed_on_commit
 from sharing.models import Click, ClickOverflow, Refusal, Share, SharingSettings, UAClass
 from sharing.selectors import clicks_seen, post_is_available
 from sharing.tracking import ua_classify, utm_merge, visitor_keys_24h
@@ -54,7 +56,8 @@ def click_record(
     Credited: not HEAD, not a bot or link-preview fetcher, not the sharer's own logged-in
     session, not a visitor credited on this share in the last 24 hours, and within the
     share's daily credit cap. A credited click earns "click" points while the share's
-    credited clicks are within PointsSettings.click_cap_per_share. The row is committed
+    credited clicks are within PointsSettings.click_cap_per_share; the first one before
+    the share's points_due_until also earns the share's points. The row is committed
     when this returns. Unknown code: nothing stored, share None.
 
     `over_rate` (the client is past its rate): no row and no credit, only the share's
@@ -83,6 +86,7 @@ def click_record(
         )
         if click.credited:
             _credit(share=share, click=click)
+            post_changed_on_commit(post=share.post)  # its campaign's bar, after commit
     if not available:
         return ClickOutcome(share, click, None)
     target = utm_merge(
@@ -150,12 +154,34 @@ def _click_store(*, share: Share, request: _Request, refusal: Refusal) -> Click:
 
 
 def _credit(*, share: Share, click: Click) -> None:
-    """Count a credited click on its share; points while the share is within the cap."""
-    Share.objects.filter(pk=share.pk).update(credited_clicks=F("credited_clicks") + 1)
-    share.credited_clicks += 1
-    points = PointsSettings.load()
+    """Count a credited click on its share; points while the share is within the cap.
+
+    The share's first reader (a credited click before its points_due_until) also earns the
+    share's own points: the flag is on the locked row already read, and clearing it rides
+    on the counter's update, so later clicks cost no more than before."""
     # A sharer who left keeps their links working for readers, but earns nothing from them.
-    if share.user.is_active and share.credited_clicks <= points.click_cap_per_share:
+    active = share.user.is_active
+    first_reader = (
+        active and share.points_due_until is not None and click.at <= share.points_due_until
+    )
+    counted = {"credited_clicks": F("credited_clicks") + 1}
+    if first_reader:
+        counted["points_due_until"] = None
+    Share.objects.filter(pk=share.pk).update(**counted)
+    share.credited_clicks += 1
+    if first_reader:
+        share.points_due_until = None
+        # The same key as a share credited on confirm: whichever comes first, one award.
+        points_award(
+            user=share.user,
+            reason=Reason.SHARE,
+            key=f"share:{share.pk}",
+            source=share,
+            note="Its first reader",
+            at=click.at,
+        )
+    points = PointsSettings.load()
+    if active and share.credited_clicks <= points.click_cap_per_share:
         points_award(
             user=share.user,
             reason=Reason.CLICK,

@@ -1,16 +1,18 @@
-"""Sharing a post: one share per person, post and network, points within the weekly cap."""
+"""Sharing a post: one share per person, post and network, points within the weekly cap
+(on its first reader, or on confirm: PointsSettings.share_credit)."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from leaderboard.models import Reason
+from leaderboard.models import PointsSettings, Reason
 from leaderboard.services import points_award
 from people.models import User
 from people.platforms import PLATFORMS
 from people.selectors import network_list
+from sharing.campaigns_live import post_changed_on_commit
 from sharing.captions import (
     caption_compose,
     caption_normalise,
@@ -58,8 +60,12 @@ def share_create(
     Only for someone past the gate, on a network they declared, for a post that is
     available and has a caption for that network. One share per person, post and platform:
     sharing again returns the same share (same tracked link) and earns nothing. Within the
-    weekly cap a new share earns the "share" points; past it, it is recorded and earns
-    nothing, and the message says why. Raises SharingError with a message otherwise.
+    weekly cap a new share earns the "share" points: by default once its tracked link gets
+    its first credited click within PointsSettings.first_reader_days (the share waits for
+    its first reader, click_record credits it), or at once when the programme credits on
+    confirm. Past the cap it is recorded and earns nothing, and the message says why (a
+    share waiting for its reader counts towards the week's cap). Raises SharingError with
+    a message otherwise.
     """
     at = at or timezone.now()
     if platform not in PLATFORMS:
@@ -75,6 +81,8 @@ def share_create(
     cap, cap_reason = weekly_cap_for(user=user, settings=settings)
     _lock_person(user)
     earns = shares_earning_in_week(user=user, at=at) < cap
+    points = PointsSettings.load()
+    waits = earns and points.credits_on_first_reader
     share = Share(
         user=user,
         post=post,
@@ -85,16 +93,32 @@ def share_create(
         variant=variant if 0 <= variant < len(variants) else 0,
         earned_points=earns,
         no_points_reason=NoPointsReason.NONE if earns else cap_reason,
+        points_due_until=at + timedelta(days=points.first_reader_days) if waits else None,
         created_at=at,
     )
     if not _inserted(share):
         # The same share was confirmed twice at once (a double click): the first one stands.
         first = Share.objects.get(user=user, post=post, platform=platform)
         return ShareOutcome(first, False, 0, f"You already shared this on {label}.")
-    if not earns:
+    post_changed_on_commit(post=post)  # its campaign's bar and milestones, after commit
+    return _new_share_points(share, label=label, cap=cap, cap_reason=cap_reason, points=points)
+
+
+def _new_share_points(
+    share: Share, *, label: str, cap: int, cap_reason: str, points: PointsSettings
+) -> ShareOutcome:
+    """What a share just recorded earns: nothing past the weekly cap, nothing yet while it
+    waits for its first reader (it has a points_due_until), else the share points now."""
+    if not share.earned_points:
         return ShareOutcome(share, True, 0, _past_cap_message(label, cap, cap_reason))
+    if share.points_due_until is not None:
+        return ShareOutcome(share, True, 0, _waiting_message(label, points))
     entry, _ = points_award(
-        user=user, reason=Reason.SHARE, key=f"share:{share.pk}", source=share, at=at
+        user=share.user,
+        reason=Reason.SHARE,
+        key=f"share:{share.pk}",
+        source=share,
+        at=share.created_at,
     )
     return ShareOutcome(share, True, entry.points, f"Shared on {label}. +{entry.points} points.")
 
@@ -158,6 +182,14 @@ def _inserted(share: Share) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+def _waiting_message(label: str, points: PointsSettings) -> str:
+    return (
+        f"Shared on {label}. Waiting for its first reader: your {points.share} points "
+        f"arrive when someone opens your tracked link within {points.first_reader_days} "
+        f"days (your own clicks, bots and link previews don't count)."
+    )
 
 
 def _past_cap_message(label: str, cap: int, cap_reason: str) -> str:

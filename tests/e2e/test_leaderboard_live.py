@@ -1,5 +1,5 @@
-"""Two browsers: one watches /leaderboard/, the other shares a post; the first sees the
-new points without reloading, within two seconds."""
+"""Two browsers: one watches /leaderboard/, the other shares a post that a reader then
+opens; the first sees the new points without reloading, within two seconds."""
 
 import json
 
@@ -46,6 +46,9 @@ print(json.dumps({"post": post_id, "platform": platform, "period": period}))
 """
 
 
+READER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+
+
 def row_points(page) -> int | None:
     row = page.locator("#board tr.board-row", has_text="Ade V.")
     if row.count() == 0:
@@ -69,9 +72,19 @@ def test_watcher_sees_a_share_arrive_live(server, new_context):
     login(sharer, server, "advocate")
     sharer.goto(f"{server.url}/share/posts/{found['post']}/{found['platform']}/")
     sharer.get_by_role("button", name="Confirm and share").click()
-    expect(sharer.get_by_text("+10 points")).to_be_visible()
+    # The share's points wait for its first reader: a reader opens the tracked link (the
+    # redirect is not followed, so nothing leaves the machine).
+    expect(sharer.get_by_text("Waiting for its first reader")).to_be_visible()
+    link = sharer.locator("input[id^='share-link-']").first.input_value()
+    reader = new_context().request
+    response = reader.get(
+        f"{server.url}/l/{link.rsplit('/l/', 1)[1]}",
+        max_redirects=0,
+        headers={"User-Agent": READER},
+    )
+    assert response.status == 302
 
     row = watcher.locator("#board tr.board-row", has_text="Ade V.")
-    expect(row.locator("td.num")).to_have_text(str(before + 10), timeout=2000)
+    expect(row.locator("td.num")).to_have_text(str(before + 10 + 1), timeout=2000)
     assert watcher.evaluate("window.__sameDocument === true"), "updated live, not reloaded"
     screenshot(watcher, "leaderboard-live-after-share")

@@ -54,7 +54,7 @@ def test_opting_out_and_in_again_moves_the_person_off_and_on_every_aggregate():
     sales = DepartmentFactory(name="Sales")
     people = [opted_in(department=sales) for _ in range(3)]
     for index, person in enumerate(people):
-        points_award(user=person, reason="certified", key=f"c{index}")
+        points_award(user=person, reason="share", points=50, key=f"c{index}")
     consent_set(user=people[0], kind="leaderboard", granted=False, source="test")
     assert department_row("Sales") is None  # two members left: below the minimum
     assert DepartmentMembers.objects.get(department=sales).members == 2
@@ -184,7 +184,7 @@ def test_a_roster_import_moving_people_recounts_the_department_boards():
     sales = DepartmentFactory(name="Sales")
     people = [opted_in(department=sales, email=f"p{i}@example.com") for i in range(3)]
     for index, person in enumerate(people):
-        points_award(user=person, reason="certified", key=f"c{index}")
+        points_award(user=person, reason="share", points=50, key=f"c{index}")
     header = "email,first_name,last_name,department,job_title,joined_on,left_on"
     lines = [header] + [
         f"{p.email},{p.first_name},{p.last_name},Support,,{p.joined_on.isoformat()},"

@@ -28,12 +28,12 @@ def test_award_adds_to_every_period_total():
 
 def test_same_key_twice_has_one_effect_and_returns_the_first_row():
     user = UserFactory()
-    first, _ = points_award(user=user, reason="certified", key="cert:7")
-    again, created = points_award(user=user, reason="certified", key="cert:7")
+    first, _ = points_award(user=user, reason="suggestion_accepted", key="suggestion:7")
+    again, created = points_award(user=user, reason="suggestion_accepted", key="suggestion:7")
     assert not created
     assert again.pk == first.pk
     assert LedgerEntry.objects.count() == 1
-    assert totals(user)["all"] == 50
+    assert totals(user)["all"] == 15
 
 
 def test_changed_setting_applies_from_then_on_and_never_rewrites_the_ledger():

@@ -74,7 +74,7 @@ def test_monday_digest_describes_the_week_that_ended(django_capture_on_commit_ca
 
 def test_rank_counts_only_people_who_opted_in(django_capture_on_commit_callbacks):
     keen = _keen()
-    _share_with_clicks(keen, at=LAST_WEEK, clicks=0)
+    _share_with_clicks(keen, at=LAST_WEEK, clicks=1)  # a reader: the share earns its points
     hidden = UserFactory()  # never opted in to the leaderboard
     shown = UserFactory()
     grant(shown, ConsentKind.LEADERBOARD)
@@ -101,7 +101,7 @@ def test_someone_not_on_the_leaderboard_gets_no_rank(django_capture_on_commit_ca
 def test_new_badges_of_the_week_are_listed(django_capture_on_commit_callbacks):
     keen = _keen()
     BadgeFactory(name="First share", criterion="shares", threshold=1)
-    _share_with_clicks(keen, at=LAST_WEEK, clicks=0)
+    _share_with_clicks(keen, at=LAST_WEEK, clicks=1)  # its first reader earns the share
     _send(django_capture_on_commit_callbacks)
     [message] = mail.outbox
     assert "New badges: First share" in message.body

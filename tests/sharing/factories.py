@@ -6,6 +6,7 @@ user = advocate_make(platforms=["linkedin", "x"])   # certified, policy done, op
 
 from django.utils import timezone
 
+from leaderboard.models import PointsSettings, ShareCredit
 from people.models import ConsentKind
 from people.services import consent_set, network_add
 from sharing.models import Campaign, PostCaption, ShareHubPage, SharePostPage
@@ -90,6 +91,14 @@ def advocate_make(
     if opted_in:
         consent_set(user=user, kind=ConsentKind.ADVOCACY, granted=True, source="test")
     return user
+
+
+def points_on_confirm() -> None:
+    """Credit a share's points when it is confirmed (the programme's other choice), for
+    tests about the award itself rather than about waiting for a first reader."""
+    settings = PointsSettings.load()
+    settings.share_credit = ShareCredit.CONFIRM
+    settings.save()
 
 
 def now():

@@ -6,7 +6,7 @@ import pytest
 from leaderboard.models import LedgerEntry, PointsSettings, Reason
 from sharing.models import Click, Share, SharingSettings
 from sharing.services import click_record, share_create
-from tests.sharing.factories import advocate_make, post_create
+from tests.sharing.factories import advocate_make, points_on_confirm, post_create
 from tests.threads import run_many, run_together
 
 # Transactional: the threads need committed rows. The factories rebuild the page tree
@@ -16,6 +16,7 @@ CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0 Safari/537.36"
 
 
 def test_a_confirm_sent_four_times_at_once_makes_one_share_and_one_award(postgres):
+    points_on_confirm()
     post = post_create()
     user = advocate_make()
     outcomes = run_many(
@@ -41,6 +42,7 @@ def test_one_reader_clicking_four_times_at_once_is_credited_once(postgres):
 
 
 def test_concurrent_shares_on_different_posts_and_networks_stop_at_the_weekly_cap(postgres):
+    points_on_confirm()
     settings = SharingSettings.load()
     settings.weekly_cap = 6
     settings.save()
@@ -86,6 +88,15 @@ def test_a_burst_of_readers_earns_click_points_exactly_up_to_the_cap(postgres):
     assert Click.objects.filter(credited=True).count() == 10
     assert Share.objects.get(pk=share.pk).credited_clicks == 10
     assert LedgerEntry.objects.filter(reason=Reason.CLICK).count() == 3
+
+
+def test_a_burst_of_first_readers_earns_the_share_points_once(postgres):
+    share = share_create(
+        user=advocate_make(), post=post_create(), platform="linkedin", text="Hi"
+    ).share
+    _burst_from_different_readers(share, 6)
+    assert LedgerEntry.objects.filter(reason=Reason.SHARE, key=f"share:{share.pk}").count() == 1
+    assert Share.objects.get(pk=share.pk).points_due_until is None
 
 
 def test_a_burst_of_readers_is_credited_exactly_up_to_the_daily_cap(postgres):
