@@ -63,3 +63,19 @@ def caption_problem(*, platform: str, text: str, disclosure: str, label: str) ->
         f"{label} is {overflow} character{'s' if overflow != 1 else ''} too long: with the "
         f"disclosure and the link it needs {limit + overflow} of {limit}."
     )
+
+
+def caption_preview(*, platform: str, text: str, disclosure: str) -> tuple[str, bool]:
+    """The caption as the network will show it beside the link, trimmed to what the network
+    allows (room left after the separator and the link), and whether it had to be trimmed."""
+    composed = caption_compose(text=text, disclosure=disclosure)
+    room = preview_room(platform=platform)
+    if len(composed) <= room:
+        return composed, False
+    return composed[: max(room - 1, 0)].rstrip() + "…", True
+
+
+def preview_room(*, platform: str) -> int:
+    """Characters of caption a post on `platform` can carry beside one tracked link."""
+    network = PLATFORMS[platform]
+    return network.caption_limit - 1 - network.link_cost(tracked_url_sample())

@@ -12,6 +12,7 @@ from sharing.selectors import (
     post_is_available,
     post_topics,
     posts_available,
+    reasons_shorten,
     shares_by_post,
     shares_on_post,
     topics_followed,
@@ -45,12 +46,13 @@ def library_context(*, request, hub) -> dict:
     if topic:
         posts = [post for post in posts if any(t.slug == topic for t in post_topics(post))]
     networks = list(network_list(user=user).values_list("platform", "audience")) if user.pk else []
+    shared = shares_by_post(user=user) if user.pk else {}
     cards = library_rank(
         user=user,
         posts=posts,
         networks=networks,
         followed={tag.pk for tag in topics_followed(user=user)} if user.pk else set(),
-        shared=shares_by_post(user=user) if user.pk else {},
+        shared=shared,
     )
     if view == "for-you":
         cards = [card for card in cards if card.fits]
@@ -59,8 +61,23 @@ def library_context(*, request, hub) -> dict:
             key=lambda card: card.post.first_published_at or card.post.latest_revision_created_at,
             reverse=True,
         )
+    reasons_shorten(cards)
+    gate = _gate(user)
+    used = {platform for platform, _audience in networks}
+    for card in cards:
+        # The card's own share buttons, for the networks both the post and the person have.
+        card.buttons = (
+            _buttons(
+                post=card.post,
+                platforms=card.platforms,
+                used=used,
+                shared=dict.fromkeys(card.shared_on, True),
+            )
+            if gate.open
+            else []
+        )
     return {
-        "gate": _gate(user),
+        "gate": gate,
         "has_networks": bool(networks),
         "filters": filters,
         "view": view,
@@ -72,20 +89,26 @@ def library_context(*, request, hub) -> dict:
     }
 
 
-def post_context(*, request, post) -> dict:
-    user = _viewer(request)
-    used = {n.platform: n for n in network_list(user=user)} if user.pk else {}
-    caption_platforms = post.caption_platforms()
-    shared = shares_on_post(user=user, post=post) if user.pk else {}
-    buttons = [
+def _buttons(*, post, platforms: list[str], used, shared: dict) -> list[dict]:
+    """A share button per network the post has a caption for and the person uses; `shared`
+    maps the networks they already shared it on to that share (or True)."""
+    return [
         {
             "platform": PLATFORMS[key],
             "url": reverse("sharing:share", args=[post.pk, key]),
             "share": shared.get(key),
         }
-        for key in caption_platforms
+        for key in platforms
         if key in used
     ]
+
+
+def post_context(*, request, post) -> dict:
+    user = _viewer(request)
+    used = {n.platform: n for n in network_list(user=user)} if user.pk else {}
+    caption_platforms = post.caption_platforms()
+    shared = shares_on_post(user=user, post=post) if user.pk else {}
+    buttons = _buttons(post=post, platforms=caption_platforms, used=used, shared=shared)
     return {
         "gate": _gate(user),
         "available": post_is_available(post),

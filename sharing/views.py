@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
@@ -18,11 +20,19 @@ from django.views.decorators.vary import vary_on_headers
 from people.platforms import PLATFORMS
 from people.selectors import network_list
 from portal.ratelimits import limit_posts, rate_exceeded
-from sharing.captions import CODE_LENGTH, tracked_url, tracked_url_sample
+from sharing.captions import (
+    CODE_LENGTH,
+    caption_preview,
+    preview_room,
+    tracked_url,
+    tracked_url_sample,
+)
 from sharing.forms import ShareForm, SuggestionForm, TopicsForm, WeeklyCapForm
 from sharing.gate import sharing_gate
 from sharing.models import SharePostPage, SharingSettings
 from sharing.selectors import (
+    CARD_IMAGE,
+    OG_IMAGE,
     post_is_available,
     share_of,
     shares_mine,
@@ -74,10 +84,53 @@ def tracked_link(request, code: str):
     return response
 
 
+@login_not_required
+@require_safe
+def post_public(request, post_id: int):
+    """/share/posts/<id>/: the post as anyone on the internet may see it, with its Open Graph
+    tags (title, summary, picture), so a network that reads this page shows the post's own
+    picture. The tracked link stays a plain redirect to the article, whose page supplies the
+    preview there (a redirect carries no tags). Nothing for advocates only is shown here."""
+    post = SharePostPage.objects.live().filter(pk=post_id).select_related("image").first()
+    if not post_is_available(post):
+        raise Http404
+    og_image = post.image.get_rendition(OG_IMAGE) if post.image else None
+    return TemplateResponse(
+        request,
+        "sharing/post_public.html",
+        {
+            "post": post,
+            "og_image": og_image,
+            "card_image": post.image.get_rendition(CARD_IMAGE) if post.image else None,
+            "canonical": django_settings.PORTAL_BASE_URL
+            + reverse("sharing:post_public", args=[post.pk]),
+            "site": (urlsplit(post.target_url).hostname or "").removeprefix("www."),
+        },
+    )
+
+
+def _preview(post, platform_key: str, form, disclosure: str) -> dict:
+    """How the post will look on the network: picture, title, site and the caption trimmed
+    to what the network takes (share.js keeps the caption in step while it is edited)."""
+    text = form["text"].value() or ""
+    included = form["include_disclosure"].value() not in (False, None, "")
+    caption, trimmed = caption_preview(
+        platform=platform_key, text=text, disclosure=disclosure if included else ""
+    )
+    host = urlsplit(post.target_url).hostname or ""
+    return {
+        "caption": caption,
+        "trimmed": trimmed,
+        "room": preview_room(platform=platform_key),
+        "site": host.removeprefix("www."),
+    }
+
+
 def _share_context(request, post, platform_key, form, *, share=None, message=""):
     settings = SharingSettings.current()
     platform = PLATFORMS[platform_key]
     link = tracked_url(share.code) if share else tracked_url_sample()
+    target = request.htmx.target if request.htmx else ""
     context = {
         "page": post,
         "post": post,
@@ -91,7 +144,14 @@ def _share_context(request, post, platform_key, form, *, share=None, message="")
         "share": share,
         "message": message,
         "action": reverse("sharing:share", args=[post.pk, platform_key]),
+        # Opened in place on a library card: the panel offers the post page for the detail.
+        "in_card": bool(target and target.startswith("card-panel-"))
+        or request.POST.get("place") == "card",
+        # Networks whose share page takes only the link: share.js copies the caption.
+        "copies_caption": platform.intent is not None and not platform.takes_text,
     }
+    if form is not None:
+        context["preview"] = _preview(post, platform_key, form, settings.disclosure_text)
     if share is not None:
         context["tracked_link"] = link
         context["share_url"] = platform.share_url(text=share.caption, url=link)

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from people.platforms import PLATFORM_CHOICES, PLATFORMS
-from sharing.forms_admin import SharePostPageForm
+from sharing.forms_admin import RetractPanel, SharePostPageForm
 
 
 def https_only(value: str) -> None:
@@ -31,7 +31,7 @@ class HttpsURLField(models.URLField):
 
 
 # Plain views live under /share/ beside the posts; a post may not take one of their slugs.
-RESERVED_SLUGS = {"mine", "suggest", "posts", "preferences"}
+RESERVED_SLUGS = {"mine", "suggest", "posts", "preferences", "campaigns"}
 
 
 class ShareHubPage(Page):
@@ -73,7 +73,13 @@ class SharePostPage(Page):
 
     summary = models.TextField(max_length=400, help_text="One or two sentences for the library.")
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Shown on the library card, in the network preview and as the "
+        "post's Open Graph image; cropped to 1.91:1, so keep the subject near the middle.",
     )
     target_url = HttpsURLField(
         "link", max_length=500, validators=[https_only], help_text="The https:// page to share."
@@ -99,6 +105,7 @@ class SharePostPage(Page):
     base_form_class = SharePostPageForm
 
     content_panels = [
+        RetractPanel(),
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("target_url"),

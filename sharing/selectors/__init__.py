@@ -4,8 +4,10 @@ history. Import from here; the modules are how the reads are grouped."""
 
 from sharing.selectors.clicks import ClicksSeen, clicks_seen
 from sharing.selectors.digest import digest_posts, digest_results
-from sharing.selectors.library import Card, library_rank
+from sharing.selectors.library import Card, library_rank, reasons_shorten
 from sharing.selectors.posts import (
+    CARD_IMAGE,
+    OG_IMAGE,
     post_is_available,
     post_may_retract,
     post_topics,
@@ -34,6 +36,8 @@ from sharing.selectors.shares import (
 )
 
 __all__ = [
+    "CARD_IMAGE",
+    "OG_IMAGE",
     "Card",
     "ClicksSeen",
     "clicks_seen",
@@ -47,6 +51,7 @@ __all__ = [
     "posts_available",
     "preferences_get",
     "priority_post_recipients",
+    "reasons_shorten",
     "share_of",
     "share_state",
     "share_totals",

@@ -22,6 +22,11 @@ class Card:
     platforms: list[str] = field(default_factory=list)
     topics: list[Tag] = field(default_factory=list)
     shared_on: list[str] = field(default_factory=list)
+    # The "why you see this" line as shown: the reasons, or a short pointer to the card before.
+    why: str = ""
+    why_repeats: bool = False
+    # Share buttons on the card (set by the page: they depend on the person's gate).
+    buttons: list[dict] = field(default_factory=list)
 
     @property
     def fits(self) -> bool:
@@ -103,4 +108,35 @@ def library_rank(
     ]
     # Stable sort keeps the newest-first order among equal scores.
     cards.sort(key=lambda card: -card.score)
+    return cards
+
+
+# "Previous" rather than "above": in a grid of cards the previous one may sit beside this one.
+SAME_AS_PREVIOUS = "Same reason as the previous post"
+# Reasons this module words itself; a department's name keeps its capital mid-sentence.
+_OWN_WORDING = ("You're on ", "You follow ", "Priority", "New this week")
+
+
+def _mid_sentence(reason: str) -> str:
+    return reason[0].lower() + reason[1:] if reason.startswith(_OWN_WORDING) else reason
+
+
+def reasons_shorten(cards: list[Card]) -> list[Card]:
+    """Set each card's `why` in the order shown: its reasons once, or, when they repeat the
+    card just before it, "Same reason as the previous post" (or "As the previous post, and …"
+    for the reasons it adds).
+
+    Only the card just before counts: a pointer further up the list would make people
+    scroll back to read it.
+    """
+    previous: list[str] = []
+    for card in cards:
+        if card.reasons and card.reasons == previous:
+            card.why, card.why_repeats = SAME_AS_PREVIOUS, True
+        elif previous and card.reasons[: len(previous)] == previous:
+            added = [_mid_sentence(reason) for reason in card.reasons[len(previous) :]]
+            card.why, card.why_repeats = "As the previous post, and " + _join(added), True
+        else:
+            card.why, card.why_repeats = card.reason_text, False
+        previous = card.reasons
     return cards
