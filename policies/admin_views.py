@@ -3,6 +3,7 @@ the refusal to delete a policy page that people's records refer to."""
 
 import django_filters
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
@@ -175,10 +176,24 @@ class AcknowledgementReportView(SafeSpreadsheetExportMixin, ReportView):
         key = "{}:{}".format(*self.selected)
         return next((row for row in self.summary if row.key == key), None)
 
+    def get_export_url(self, format):
+        # The report's own address, also when the filters re-render only the results.
+        params = self.request.GET.copy()
+        params["export"] = format
+        return f"{reverse(self.index_url_name)}?{params.urlencode()}"
+
+    @cached_property
+    def header_more_buttons(self):
+        # The downloads are buttons above the results, as on the other Chorus reports,
+        # not entries in the header's "…" menu.
+        return []
+
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["summary"] = self.summary
         context["summary_selected"] = self.summary_selected
+        context["csv_url"] = self.csv_export_url
+        context["xlsx_url"] = self.xlsx_export_url
         return context
 
 

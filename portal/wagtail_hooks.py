@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.models import Page
 
+from portal.admin_drafts import abandoned_add_clear
 from portal.audit import ACTIONS, field_values, settings_change_record
 from portal.extensions import PAGE_RECORDS
 from portal.models import AuditLogEntry
@@ -43,6 +44,10 @@ def refuse_to_bulk_delete_records(request, action_type, objects, _view):
     if action_type == DeleteBulkAction.action_type:
         return page_deletion_refusal(request, objects)
     return None
+
+
+# Autosave's drafts from abandoned "add" forms must not block the slug (portal/admin_drafts.py).
+hooks.register("before_create_page", abandoned_add_clear)
 
 
 @hooks.register("register_log_actions")

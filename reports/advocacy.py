@@ -10,7 +10,7 @@ from collections.abc import Callable
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from courses.selectors.reports import advocate_certified_user_ids
+from courses.selectors.programme import active_certified_advocate_ids
 from people.models import ConsentKind, Department, SocialNetwork
 from people.platforms import PLATFORMS
 from people.selectors import users_with_consent
@@ -51,6 +51,10 @@ def _opted_in_ids() -> set[int]:
     )
 
 
+def _not_opted_in(count: int) -> str:
+    return f"{count} certified {'person has' if count == 1 else 'people have'} not opted in"
+
+
 def _reach_of(shares: list[ShareRow]) -> Reach:
     """A share's estimated reach: the most followers its sharer declared on its network."""
     followers = {
@@ -72,17 +76,24 @@ def _figures(
     clicks: list[ClickRow],
     reach: Reach,
 ) -> list[Figure]:
-    certified = advocate_certified_user_ids(today=today)
-    opted_in_certified = len(opted_in & certified)
+    certified = active_certified_advocate_ids(today=today)
+    both = len(opted_in & certified)
     month = month_start(today)
     active_month = sharers_count(since=day_start(month), user_ids=opted_in)
     suggestions = suggestion_counts(since=since, until=until)
     return [
-        Figure("Opted-in advocates", len(opted_in)),
+        # Opting in and certification are separate steps: the two figures split the same
+        # people both ways, so their parts add up to what each one says.
         Figure(
-            "Share of the certified who opted in",
-            f"{percent(opted_in_certified, len(certified))} %" if certified else "—",
-            f"{opted_in_certified} of {len(certified)} certified people",
+            "Opted-in advocates",
+            len(opted_in),
+            f"{both} certified + {len(opted_in) - both} not certified yet (they can share "
+            "once certified)",
+        ),
+        Figure(
+            "Share of certified people who opted in",
+            f"{percent(both, len(certified))} %" if certified else "—",
+            f"{both} of {len(certified)} certified people; " + _not_opted_in(len(certified) - both),
         ),
         Figure("Active advocates this month", active_month, f"shared since {month:%d %b}"),
         Figure("Shares in the period", len(shares)),

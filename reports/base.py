@@ -7,6 +7,7 @@ the export writing every table on screen instead of one queryset.
 
 import csv
 import datetime
+import json
 import re
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -64,11 +65,29 @@ class Report:
     tables: list[Table] = field(default_factory=list)
 
 
+class ReportDateInput(AdminDateInput):
+    """Wagtail's date picker, started from a static file (reports/date-filter.js) that
+    reads the options from a data attribute. Wagtail's own widget calls initDateChooser
+    in an inline script as it is parsed, before the admin has loaded the picker's script
+    at the end of the page ("initDateChooser is not defined")."""
+
+    template_name = "reports/widgets/date_input.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-chorus-date-chooser"] = json.dumps(self.get_config())
+        return context
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["reports/date-filter.js"])
+
+
 class DateRangeForm(forms.Form):
     """A date range (inclusive, programme time zone); the last 12 weeks by default."""
 
-    start = forms.DateField(label="From", required=False, widget=AdminDateInput)
-    end = forms.DateField(label="To", required=False, widget=AdminDateInput)
+    start = forms.DateField(label="From", required=False, widget=ReportDateInput)
+    end = forms.DateField(label="To", required=False, widget=ReportDateInput)
 
     def clean(self):
         data = super().clean()

@@ -10,6 +10,7 @@ from statistics import median
 
 from django.utils import timezone
 
+from courses.selectors import certificates_expiring
 from courses.selectors.reports import (
     EnrolmentRow,
     certificate_holders,
@@ -47,9 +48,11 @@ def _course_rows(cohort: list[EnrolmentRow], *, today: datetime.date) -> list[di
         row["completed"] += bool(completed_at)
         row["overdue"] += bool(not completed_at and due_on and due_on < today)
         row["certified"] += pair in certified
-        if completed_at:
+        # A completion recorded before its enrolment (history imported or backdated after
+        # the fact) has no known duration: it is left out, not counted as 0 days.
+        if completed_at and completed_at >= e["enrolled_at"]:
             days = (completed_at - e["enrolled_at"]).total_seconds() / 86400
-            durations[e["course_id"]].append(max(days, 0))
+            durations[e["course_id"]].append(days)
     for course_id, row in rows.items():
         row["certification_rate"] = percent(row["certified"], row["enrolled"])
         spans = durations[course_id]
@@ -73,7 +76,8 @@ def _courses_table(rows: list[dict]) -> Table:
         ],
         rows,
         note="People enrolled in the period. Certified: holds a certificate from the "
-        "course (at any time). Median days: from enrolment to completion.",
+        "course (at any time). Median days to complete: from enrolment to completion, "
+        "over those who completed (blank when nobody has).",
         empty="Nobody was enrolled in this period.",
     )
 
@@ -146,11 +150,13 @@ def _overdue_table(rows: list[dict]) -> Table:
     )
 
 
-def _figures(courses: list[dict], overdue: list[dict]) -> list[Figure]:
+def _figures(courses: list[dict], overdue: list[dict], expiring) -> list[Figure]:
     return [
         Figure("Enrolments in the period", sum(r["enrolled"] for r in courses)),
         Figure("Completed", sum(r["completed"] for r in courses)),
         Figure("Overdue today", len(overdue), "all enrolments, whatever the dates"),
+        Figure("Certificates expiring in the next 30 days", expiring.next_30_days, "not renewed"),
+        Figure("Certificates expiring in the next 90 days", expiring.next_90_days, "not renewed"),
     ]
 
 
@@ -169,7 +175,9 @@ def training_report(
     courses = _course_rows(cohort, today=today)
     overdue = _overdue_rows(today=today, department=department)
     return Report(
-        figures=_figures(courses, overdue),
+        figures=_figures(
+            courses, overdue, certificates_expiring(today=today, department=department)
+        ),
         tables=[
             _courses_table(courses),
             _weekly_table(

@@ -1,4 +1,5 @@
-"""The "Chorus reports" admin menu and its report URLs (/admin/reports/<name>/).
+"""The "Chorus reports" admin menu and its report URLs (/admin/reports/<name>/), and the
+programme overview on the admin home (reports/overview.py).
 
 The policy acknowledgement report belongs to the policies app; it is moved from Wagtail's
 Reports menu into this one (its URL stays /admin/reports/policy-acknowledgements/).
@@ -11,6 +12,7 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from portal.permissions import PermissionMenuItem
 from reports import views
+from reports.overview import REPORTS_PERMISSION, ProgrammeOverviewPanel
 
 POLICY_REPORT_URL_NAME = "policies_acknowledgement_report"
 
@@ -89,3 +91,10 @@ def policy_menu_item():
 def move_policy_report(request, menu_items):
     url = _policy_report_url()
     menu_items[:] = [item for item in menu_items if item.url != url]
+
+
+@hooks.register("construct_homepage_panels")
+def programme_overview_panel(request, panels):
+    # First on the admin home, above Wagtail's moderation and recent-edits panels.
+    if request.user.has_perm(REPORTS_PERMISSION):
+        panels.insert(0, ProgrammeOverviewPanel(request))

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from portal.audit import POST_RETRACT, audit_record
+from sharing.forms_admin import RetractForm
 from sharing.models import Share, SharePostPage, Suggestion, SuggestionState
 from sharing.selectors import post_may_retract, suggestion_may_accept
 from sharing.services import SharingError, post_retract, suggestion_accept, suggestion_decline
@@ -23,21 +24,23 @@ def retract(request, page_id: int):
             "Retracting a post needs permission to unpublish it; ask an editor who may.",
             back_url=reverse("wagtailadmin_pages:edit", args=[post.pk]),
         )
-    if request.method == "POST":
+    form = RetractForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        reason = form.cleaned_data["reason"].strip()
         with transaction.atomic():
             already = post.retracted_at is not None
-            told = post_retract(post=post, by=request.user)
+            told = post_retract(post=post, by=request.user, reason=reason)
             audit_record(
                 actor=request.user,
                 action=POST_RETRACT,
                 instance=post,
-                data={"people_told": told, "again": already},
+                data={"people_told": told, "again": already, "reason": reason},
             )
         messages.success(
             request,
             f"“{post.title}” was retracted: its links now show a neutral page and "
             f"{told} advocate{'s' if told != 1 else ''} {'were' if told != 1 else 'was'} "
-            "asked to remove their posts.",
+            "asked to remove their posts, with your reason.",
         )
         return redirect("wagtailadmin_explore", post.get_parent().pk)
     return TemplateResponse(
@@ -47,9 +50,11 @@ def retract(request, page_id: int):
             "page_title": f"Retract “{post.title}”",
             "header_icon": "warning",
             "post": post,
+            "form": form,
             "share_count": Share.objects.filter(post=post).count(),
             "sharer_count": Share.objects.filter(post=post).values("user").distinct().count(),
         },
+        status=400 if form.is_bound else 200,
     )
 
 

@@ -21,11 +21,13 @@ def post_retract(
     *,
     post: SharePostPage,
     by: User | None,
+    reason: str = "",
     at: datetime | None = None,
     skip_permission_checks: bool = False,
 ) -> int:
     """Unpublish `post`, mark every share of it retracted and ask each sharer to remove their
-    post, with links to their shares. Returns how many people were told. Idempotent.
+    post, with links to their shares and the editor's `reason` (why it was withdrawn), word
+    for word. Returns how many people were told. Idempotent: a sharer is told once.
 
     `by` must hold the unpublish permission on `post` (editing it is not enough); raises
     PermissionDenied otherwise, before anything changes. Only callers acting for the system
@@ -45,19 +47,22 @@ def post_retract(
     Share.objects.filter(post=post, retracted_at__isnull=True).update(retracted_at=at)
     sharers = post_sharers(post=post)
     for user, platforms in sharers:
-        _ask_to_remove(user=user, post=post, platforms=platforms)
+        _ask_to_remove(user=user, post=post, platforms=platforms, reason=reason.strip())
     return len(sharers)
 
 
-def _ask_to_remove(*, user: User, post: SharePostPage, platforms: list[str]) -> None:
+def _ask_to_remove(*, user: User, post: SharePostPage, platforms: list[str], reason: str) -> None:
     """The retraction notice, once per person and post (its key makes it idempotent)."""
     networks = ", ".join(PLATFORMS[platform].label for platform in platforms)
+    why = ""
+    if reason:
+        why = f" The reason: {reason}" + ("" if reason.endswith((".", "!", "?")) else ".")
     notification_send(
         user=user,
         kind=RETRACTION,
         title=f"Please remove your post: {post.title}",
         body=(
-            f"“{post.title}” has been withdrawn. Please delete what you posted on "
+            f"“{post.title}” has been withdrawn.{why} Please delete what you posted on "
             f"{networks}. Its link now shows a neutral “no longer available” page."
         ),
         url=f"{reverse('sharing:mine')}?retracted={post.pk}",

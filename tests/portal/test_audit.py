@@ -39,9 +39,11 @@ def admin(client):
 def test_a_retraction_is_recorded_with_who_and_how_many_were_told(client, admin):
     post = post_create()
     share_create(user=advocate_make(), post=post, platform="linkedin", text="Hi")
-    client.post(reverse("sharing_retract", args=[post.pk]))
+    reason = "The offer in it has ended."
+    client.post(reverse("sharing_retract", args=[post.pk]), {"reason": reason})
     entry = AuditLogEntry.objects.get(action=POST_RETRACT)
     assert (entry.user, entry.object_id, entry.data["people_told"]) == (admin, str(post.pk), 1)
+    assert entry.data["reason"] == reason
 
 
 def test_a_points_correction_is_recorded_once_even_if_the_form_is_sent_twice(client, admin):

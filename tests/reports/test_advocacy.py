@@ -112,9 +112,16 @@ def _tables(report):
 def test_figures_hand_computed(data):
     report = advocacy_report(start=START, end=END, today=TODAY)
     figures = {f.label: (f.value, f.note) for f in report.figures}
-    assert figures["Opted-in advocates"][0] == 5
-    # Certified: a1, a2, s1 and Cora; of them a1, a2, s1 opted in → 3 of 4 = 75 %.
-    assert figures["Share of the certified who opted in"] == ("75.0 %", "3 of 4 certified people")
+    # Opted in: a1, a2, a3, s1, s2; certified: a1, a2, s1 and Cora. Each figure splits
+    # the same people both ways, and its parts add up to it.
+    assert figures["Opted-in advocates"] == (
+        5,
+        "3 certified + 2 not certified yet (they can share once certified)",
+    )
+    assert figures["Share of certified people who opted in"] == (
+        "75.0 %",
+        "3 of 4 certified people; 1 certified person has not opted in",
+    )
     assert figures["Active advocates this month"][0] == 3  # a1, a2, s1 shared in March
     assert figures["Shares in the period"][0] == 4
     assert figures["Credited clicks in the period"][0] == 6

@@ -94,7 +94,7 @@ def test_retracting_unpublishes_marks_shares_and_asks_each_sharer_to_remove_it(e
     assert retract_url in edit.content.decode()
     confirm = editor_client.get(retract_url)
     assert "3 shares" in confirm.content.decode() and "2 advocates" in confirm.content.decode()
-    response = editor_client.post(retract_url)
+    response = editor_client.post(retract_url, {"reason": "The price in it was wrong."})
     assert response.status_code == 302
     post.refresh_from_db()
     assert not post.live and post.retracted_at is not None
@@ -104,7 +104,7 @@ def test_retracting_unpublishes_marks_shares_and_asks_each_sharer_to_remove_it(e
     assert "on X, LinkedIn." in notices[0].body  # newest share first
     assert notices[0].url.startswith("/share/mine/")
     # Retracting again tells nobody twice.
-    editor_client.post(retract_url)
+    editor_client.post(retract_url, {"reason": "Again."})
     assert Notification.objects.filter(kind="retraction").count() == 2
     # Its links show the neutral page and the click is kept.
     response = Client().get(f"/l/{shares[0].code}", HTTP_USER_AGENT="Mozilla/5.0 Firefox/133")
