@@ -32,6 +32,10 @@ class Notification(models.Model):
     key = models.CharField(max_length=200, unique=True, help_text="Idempotency key.")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # What a notification that asks for an action is about ("policy:12", "enrolment:40");
+    # notifications_resolve closes it when the person has done what it asks.
+    subject = models.CharField(max_length=100, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
     email_status = models.CharField(
         max_length=20, choices=EmailStatus.choices, default=EmailStatus.NONE, blank=True
     )
@@ -39,7 +43,10 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["user", "read_at"], name="notification_unread")]
+        indexes = [
+            models.Index(fields=["user", "read_at"], name="notification_unread"),
+            models.Index(fields=["user", "subject"], name="notification_subject"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind_label} → {self.user}: {self.title}"
@@ -55,6 +62,10 @@ class Notification(models.Model):
     @property
     def unread(self) -> bool:
         return self.read_at is None
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_at is not None
 
 
 class OptionalEmailDay(models.Model):

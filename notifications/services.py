@@ -1,8 +1,10 @@
-"""Writes for notifications: create (idempotently) and mark read.
+"""Writes for notifications: create (idempotently), mark read, resolve.
 
 Other apps build their own content and call `notification_send` inside their action's
 transaction; the live push and the email are queued with transaction.on_commit, so a
-rolled-back action sends nothing.
+rolled-back action sends nothing. A notification that asks for an action names what it is
+about (`subject`); the app calls `notifications_resolve` with that subject when the person
+has done it, so the bell never keeps asking for something already done.
 """
 
 from datetime import datetime
@@ -53,6 +55,8 @@ def notification_send(
     body: str = "",
     url: str = "",
     key: str,
+    subject: str = "",
+    at: datetime | None = None,
 ) -> Notification | None:
     """Notify one person, in the portal and by email, once per `key`.
 
@@ -63,6 +67,11 @@ def notification_send(
     Optional kinds are emailed only with the email-alerts opt-in and at most once a day
     per person (the rest wait for the weekly digest); required kinds always. Raises
     ValueError for a kind no app declares (NOTIFICATION_KINDS hook).
+
+    `subject` names what a notification that asks for an action is about (for example
+    "policy:12"); `notifications_resolve` with the same subject closes it once the action
+    is done. `at` dates the notification when it records something that happened earlier
+    (the demo's history, an award dated by the ledger row that earned it); now by default.
     """
     if kinds_registered().get(kind.key) != kind:
         raise ValueError(f"Unknown notification kind {kind.key!r}: declare it in a hook.")
@@ -76,7 +85,14 @@ def notification_send(
         try:
             with transaction.atomic():
                 notification = Notification.objects.create(
-                    user=user, kind=kind.key, title=title[:200], body=body, url=url, key=key
+                    user=user,
+                    kind=kind.key,
+                    title=title[:200],
+                    body=body,
+                    url=url,
+                    key=key,
+                    subject=subject,
+                    created_at=at or timezone.now(),
                 )
         except IntegrityError:
             return Notification.objects.get(key=key)
@@ -95,6 +111,22 @@ def notification_mark_read(*, user: User, notification_id: int) -> Notification 
         read_at=now
     )
     return Notification.objects.filter(pk=notification_id, user=user).first()
+
+
+def notifications_resolve(*, user: User, subject: str, at: datetime | None = None) -> int:
+    """Close the user's open notifications about `subject`: the person did what they asked
+    (acknowledged the policy, finished the course). They are marked resolved and read, so
+    the bell stops counting them; the list shows them as done. Call it in the action's
+    transaction. Idempotent; returns how many were closed by this call."""
+    if not subject:
+        return 0
+    now = at or timezone.now()
+    open_ = Notification.objects.filter(user=user, subject=subject, resolved_at__isnull=True)
+    closed = open_.update(resolved_at=now)
+    Notification.objects.filter(
+        user=user, subject=subject, resolved_at__isnull=False, read_at__isnull=True
+    ).update(read_at=now)
+    return closed
 
 
 def notifications_mark_all_read(*, user: User) -> int:

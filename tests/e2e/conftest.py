@@ -114,7 +114,8 @@ def live_server_factory(seeded_database, tmp_path):
         log = tmp_path / f"daphne{len(servers)}.log"
         process = daphne_start(port=port, env=env, log=log)
         url = f"http://127.0.0.1:{port}"
-        daphne_wait_healthy(url=url, process=process, log=log, timeout=30)
+        # A loaded machine (several suites at once) can take a while to import everything.
+        daphne_wait_healthy(url=url, process=process, log=log, timeout=90)
         server = LiveServer(url=url, database=database, process=process)
         servers.append(server)
         return server
@@ -194,3 +195,69 @@ def login(page, server: LiveServer, username: str, *, next_path: str = "/") -> N
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+# ---- every portal page, as each demo person sees it (phone, axe and screenshot checks) ----
+
+# One query run against the server's database: the URLs of pages made from demo content.
+_DISCOVER = """
+import json
+from courses.models import CoursePage, LessonPage, QuizPage, Certificate
+from leaderboard.models import BadgeAward
+from sharing.models import SharePostPage
+from django.urls import reverse
+course = CoursePage.objects.live().order_by("path").first()
+lesson = LessonPage.objects.live().child_of(course).order_by("path").first()
+quiz = QuizPage.objects.live().child_of(course).first()
+post = SharePostPage.objects.live().order_by("-first_published_at").first()
+award = BadgeAward.objects.filter(user__username="advocate", revoked=False).first()
+certificate = Certificate.objects.filter(user__username="advocate").order_by("-issued_at").first()
+print(json.dumps({
+    "course": course.url, "lesson": lesson.url, "quiz": quiz.url, "post": post.url,
+    "badge": f"/badges/a/{award.uid}/" if award else None,
+    "certificate": f"/training/certificates/{certificate.code}/" if certificate else None,
+    "badge_awards": reverse("badge_awards:index"),
+}))
+"""
+
+
+def demo_urls(server: LiveServer) -> dict[str, str]:
+    """URLs of the demo's course, lesson, quiz, newest post, a badge, a certificate and
+    the admin's badge awards."""
+    import json
+
+    return json.loads(server.manage("shell", "-c", _DISCOVER).strip().splitlines()[-1])
+
+
+def portal_pages(urls: dict[str, str], username: str) -> list[str]:
+    """Every portal page a demo person reaches from the navigation, in the order they would."""
+    pages = [
+        "/",
+        "/training/",
+        urls["course"],
+        urls["lesson"],
+        urls["quiz"],
+        "/policy/",
+        "/share/",
+        urls["post"],
+        "/share/mine/",
+        "/share/suggest/",
+        "/leaderboard/",
+        "/leaderboard/?period=all&scope=departments",
+        "/me/",
+        "/notifications/",
+    ]
+    if username == "advocate":
+        pages += [p for p in (urls["certificate"], urls["badge"]) if p]
+    return pages
+
+
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/reports/training/",
+    "/admin/reports/quiz-questions/",
+    "/admin/reports/advocacy/",
+    "/admin/reports/policy/",
+    "/admin/people/roster/",
+    "/admin/people/scim-tokens/",
+]

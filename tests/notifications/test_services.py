@@ -24,10 +24,11 @@ REQUIRED = [
     RETRACTION,
     TRAINING_DUE,
     TRAINING_OVERDUE,
-    CERTIFICATE_EXPIRING,
     POLICY_VERSION,
     SUGGESTION_DECIDED,
 ]
+# In the bell for everyone, by email only to those who opted in to email alerts.
+OPTIONAL = [BADGE_EARNED, CERTIFICATE_EXPIRING]
 
 
 @pytest.mark.parametrize("kind", REQUIRED, ids=lambda k: k.key)
@@ -63,13 +64,16 @@ def test_priority_post_needs_advocacy_and_alerts(django_capture_on_commit_callba
     assert [m.to for m in mail.outbox] == [[fits.email]]
 
 
-def test_badge_in_portal_always_but_email_only_with_alerts(django_capture_on_commit_callbacks):
+@pytest.mark.parametrize("kind", OPTIONAL, ids=lambda k: k.key)
+def test_optional_kinds_in_portal_always_but_email_only_with_alerts(
+    kind, django_capture_on_commit_callbacks
+):
     quiet = UserFactory()
     keen = UserFactory()
     grant(keen, ConsentKind.EMAIL_ALERTS)
     with django_capture_on_commit_callbacks(execute=True):
-        a = notification_send(user=quiet, kind=BADGE_EARNED, title="Badge", key="b1")
-        b = notification_send(user=keen, kind=BADGE_EARNED, title="Badge", key="b2")
+        a = notification_send(user=quiet, kind=kind, title="News", key="b1")
+        b = notification_send(user=keen, kind=kind, title="News", key="b2")
     assert a.email_status == EmailStatus.OPTED_OUT
     assert b.email_status == EmailStatus.QUEUED
     assert [m.to for m in mail.outbox] == [[keen.email]]

@@ -14,6 +14,24 @@
     if (event.target.closest("[data-print]")) window.print();
   });
 
+  // The main menu is a <details> (it works without JavaScript). Wide screens show it in
+  // full through chorus.css; a browser that cannot style a <details>' content gets it
+  // opened there instead. Escape closes it on narrow screens.
+  var menu = document.querySelector("[data-nav-menu]");
+  if (menu) {
+    var wide = window.matchMedia("(min-width: 60.01rem)");
+    var styled = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+    var follow = function () { if (!styled) menu.open = wide.matches; };
+    follow();
+    wide.addEventListener("change", follow);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open && !wide.matches) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
+
   // <meta name="chorus-highlight-user" content="42">: the board is the same for everyone,
   // so your own row is marked by a rule built here (the policy allows no <style> in pages).
   var me = document.querySelector('meta[name="chorus-highlight-user"]');
