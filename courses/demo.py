@@ -3,7 +3,7 @@ histories made through the real services (so points and badges follow from them)
 
 import random
 import uuid
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 from django.utils import timezone
@@ -21,7 +21,7 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
-from courses.notices import TRAINING_DUE
+from courses.notices import TRAINING_DUE, course_notice_subject
 from courses.quiz_rules import QuestionKind
 from courses.selectors import course_progress
 from courses.services import (
@@ -145,7 +145,7 @@ def _pages(created: list) -> CoursePage:
     return basic
 
 
-def _take_quiz(user, quiz, *, at, right: int, pace: int = 40) -> QuizAttempt:
+def take_quiz(user, quiz, *, at, right: int, pace: int = 40) -> QuizAttempt:
     """An attempt answered with `right` correct answers (the demo knows the answers), one
     every `pace` seconds."""
     attempt = quiz_attempt_start(user=user, quiz=quiz, now=at)
@@ -183,13 +183,19 @@ def _history(user, lessons, quiz, *, plan: Plan, days_ago: int, rng, pace: int =
     )
     for number, lesson in enumerate(lessons[:read]):
         lesson_complete(user=user, lesson=lesson, at=start + timedelta(minutes=9 * number))
+    # Enrolled when they joined or when the onboarding rule began (30 days back), never
+    # after they started: the training report's days to complete count from enrolment.
+    joined = timezone.make_aware(datetime.combine(user.joined_on, time(9)))
+    Enrolment.objects.filter(user=user, course__pk=quiz.get_parent().pk).update(
+        enrolled_at=min(start, max(joined, now - timedelta(days=30)))
+    )
     at = start + timedelta(hours=1)
     total = quiz.draw_count
     if plan in {Plan.RETRIED, Plan.FAILED}:
-        _take_quiz(user, quiz, at=at, right=rng.randint(3, total - 3), pace=pace)
+        take_quiz(user, quiz, at=at, right=rng.randint(3, total - 3), pace=pace)
         at += timedelta(days=1)
     if plan in {Plan.CERTIFIED, Plan.RETRIED}:
-        _take_quiz(user, quiz, at=at, right=rng.choice([total - 1, total, total]))
+        take_quiz(user, quiz, at=at, right=rng.choice([total - 1, total, total]))
 
 
 def seed(*, stdout) -> int:
@@ -241,7 +247,10 @@ def seed(*, stdout) -> int:
 def seed_notices(*, stdout) -> int:
     """The new hire's training reminder in the bell, with the course page's time estimate."""
     basic = CoursePage.objects.filter(slug=demo_content.BASIC_COURSE["slug"]).first()
-    minutes = course_progress(user=None, course=basic).minutes if basic else 0
+    if basic is None:
+        return 0
+    minutes = course_progress(user=None, course=basic).minutes
+    enrolment = Enrolment.objects.filter(user__username="newhire", course=basic).first()
     return demo_notification(
         username="newhire",
         index=0,
@@ -249,4 +258,7 @@ def seed_notices(*, stdout) -> int:
         title="Your social media basics training is waiting",
         body=f"It takes about {minutes} minutes. Start whenever suits you this week.",
         url="/training/",
+        # Passing the course resolves it, like the real reminders; sent on enrolment.
+        subject=course_notice_subject(basic.pk),
+        at=enrolment.enrolled_at if enrolment else None,
     )

@@ -26,10 +26,30 @@ TRAINING_OVERDUE = NotificationKind(
 CERTIFICATE_EXPIRING = NotificationKind(
     key="certificate_expiring",
     label="Certificate expiring",
-    intro="Your advocate certificate expires soon. Retake the quiz to keep sharing unlocked.",
+    intro=(
+        "Your advocate certificate expires soon. Pass the quiz again before then to keep "
+        "sharing unlocked: it is open to you now."
+    ),
+    # Sent 30 and 7 days before and on the day: in the bell always, by email only to those
+    # who opted in to email alerts.
+    optional=True,
+)
+CERTIFICATE_EXPIRED = NotificationKind(
+    key="certificate_expired",
+    label="Certificate expired",
+    intro=(
+        "Your advocate certificate expired, so you are enrolled in the course again and "
+        "sharing is paused until you pass its quiz again."
+    ),
     reason=(
-        "You receive this because your advocate certificate is about to expire; it is a "
-        "service message sent to every certified person."
+        "You receive this because your advocate certificate expired and the course is "
+        "required training again; this message goes to everyone re-enrolled."
     ),
 )
-KINDS = (TRAINING_DUE, TRAINING_OVERDUE, CERTIFICATE_EXPIRING)
+KINDS = (TRAINING_DUE, TRAINING_OVERDUE, CERTIFICATE_EXPIRING, CERTIFICATE_EXPIRED)
+
+
+def course_notice_subject(course_id: int) -> str:
+    """What the reminders about a course are about: passing it resolves them all
+    (notifications.services.notifications_resolve, from course_complete)."""
+    return f"course:{course_id}"

@@ -5,7 +5,7 @@ adds to shared pages and commands."""
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from courses import dashboard, demo, notices, records
+from courses import dashboard, demo, demo_recertification, notices, records
 from courses.admin_views import (
     EnrolmentCreateView,
     RuleCreateView,
@@ -60,6 +60,7 @@ hooks.register(DASHBOARD_STEP, dashboard.training_step, order=10)
 hooks.register(DASHBOARD_PANEL, dashboard.training_panel, order=20)
 hooks.register(RECORDS_SECTION, lambda: records.SECTION, order=20)
 hooks.register(DEMO_SEED, demo.seed, order=30)
+hooks.register(DEMO_SEED, demo_recertification.seed_recertification, order=31)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DEMO_SEED, demo.seed_notices, order=73)
 hooks.register(PAGE_RECORDS, training_records_held)

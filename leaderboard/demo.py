@@ -3,10 +3,8 @@
 from django.utils import timezone
 
 from leaderboard.models import Badge, Criterion
-from leaderboard.notices import BADGE_EARNED
 from leaderboard.services import leaderboard_close_period
 from leaderboard.services.reconcile import leaderboard_reconcile
-from notifications.demo import demo_notification
 from portal import realtime
 from portal.periods import previous_month_start
 
@@ -82,16 +80,3 @@ def seed(*, stdout) -> int:
         changed += len(leaderboard_reconcile(fix=True))
         placed, awarded = leaderboard_close_period(month=previous_month_start(timezone.now()))
     return changed + placed + awarded
-
-
-def seed_notices(*, stdout) -> int:
-    """The advocate's badge notice in the bell, already read."""
-    return demo_notification(
-        username="advocate",
-        index=2,
-        kind=BADGE_EARNED,
-        title="You earned a badge",
-        body="Your shares are adding up. See your badges on the leaderboard.",
-        url="/leaderboard/",
-        read=True,
-    )

@@ -20,7 +20,7 @@ from leaderboard.admin_views import (
     CorrectionForm,
 )
 from leaderboard.models import Badge, BadgeAward, LedgerEntry
-from leaderboard.services import board_member_sync, leaderboard_visibility_set
+from leaderboard.services import board_members_sync, leaderboard_visibility_set
 from notifications.digest import DIGEST_SECTION
 from notifications.kinds import NOTIFICATION_KINDS
 from people.erasure import PERSON_ERASE
@@ -148,9 +148,9 @@ def follow_leaderboard_consent(*, user, kind: str, granted: bool) -> None:
 
 @hooks.register(PEOPLE_MOVED)
 def follow_department_moves(*, user_ids) -> None:
-    """People moved between departments in bulk: recount them on the department boards."""
-    for user_id in user_ids:
-        board_member_sync(user_id=user_id)
+    """People moved between departments in bulk: recount them on the department boards,
+    all of them in one set-based pass."""
+    board_members_sync(user_ids=user_ids)
 
 
 hooks.register(
@@ -166,5 +166,4 @@ hooks.register(WEBSOCKET_URLS, lambda: routing.websocket_urlpatterns)
 hooks.register(DEMO_SEED, demo.seed, order=60)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
 hooks.register(DIGEST_SECTION, digest.recognition_section, order=30)
-hooks.register(DEMO_SEED, demo.seed_notices, order=72)
 hooks.register(PERSON_ERASE, retention.person_erase)

@@ -10,11 +10,9 @@ from enum import StrEnum
 
 from wagtail.models import Page, Site
 
-from notifications.demo import demo_notification
 from people.models import User
 from policies.demo_content import BRAND_GUIDELINES, POLICY
 from policies.models import Acknowledgement, PolicyPage
-from policies.notices import POLICY_VERSION
 from policies.services import policy_acknowledge
 
 
@@ -114,15 +112,3 @@ def seed(*, stdout) -> int:
         )
         changed += 1
     return changed
-
-
-def seed_notices(*, stdout) -> int:
-    """The new hire's policy notice in the bell."""
-    return demo_notification(
-        username="newhire",
-        index=1,
-        kind=POLICY_VERSION,
-        title="Please read the social media policy",
-        body="Everyone acknowledges the current version once; it takes a few minutes.",
-        url="/policy/",
-    )

@@ -8,11 +8,11 @@ from wagtail.models import Revision
 
 from leaderboard.models import Reason
 from leaderboard.services import points_award
-from notifications.services import notification_send
+from notifications.services import notification_send, notifications_resolve
 from people.models import User
-from policies.models import Acknowledgement, PolicyPage, PolicyVersion
+from policies.models import Acknowledgement, AcknowledgementRenewal, PolicyPage, PolicyVersion
 from policies.notices import POLICY_VERSION
-from policies.selectors import policies_cache_clear
+from policies.selectors import policies_cache_clear, policy_page_state
 
 
 class AcknowledgementRefusal(StrEnum):
@@ -67,6 +67,12 @@ def policy_version_record(*, policy_id: int, revision: Revision) -> PolicyVersio
     return version
 
 
+def policy_notice_subject(policy_id: int) -> str:
+    """The subject of the notices asking to acknowledge a policy: acknowledging its current
+    version resolves them (notifications.services.notifications_resolve)."""
+    return f"policy:{policy_id}"
+
+
 def policy_version_notify(*, policy_id: int) -> int:
     """Tell every active employee that a new version needs their acknowledgement.
 
@@ -78,8 +84,10 @@ def policy_version_notify(*, policy_id: int) -> int:
     title = f"{page.title}: version {page.version} needs your acknowledgement"
     body = page.what_changed or "The policy changed in substance. Please read it again."
     sent = 0
+    # Whoever acknowledged this version already (before this ran) has nothing to be asked.
+    done = Acknowledgement.objects.filter(policy=page, version=page.version).values("user_id")
     with transaction.atomic():
-        for user in User.objects.filter(is_active=True).order_by("pk"):
+        for user in User.objects.filter(is_active=True).exclude(pk__in=done).order_by("pk"):
             notification = notification_send(
                 user=user,
                 kind=POLICY_VERSION,
@@ -87,21 +95,39 @@ def policy_version_notify(*, policy_id: int) -> int:
                 body=body,
                 url=url,
                 key=f"policy-version:{page.pk}:{page.version}:{user.pk}",
+                subject=policy_notice_subject(page.pk),
             )
             sent += notification is not None
     return sent
 
 
-def policy_acknowledge(
-    *, user: User, policy_id: int, version: int, revision_id: int | None = None
-) -> tuple[Acknowledgement, bool]:
-    """Record that `user` read and understood `version` of the policy.
+def _renewal_record(
+    *, user: User, page: PolicyPage, revision_id: int, now
+) -> tuple[AcknowledgementRenewal | None, bool]:
+    """If the policy asks again every N months and the person's turn came, record the
+    renewal (once per due day: a retry returns the first). (None, False) when not due."""
+    state = policy_page_state(user=user, policy=page, today=timezone.localdate(now))
+    if not state.renewal_due:
+        return None, False
+    fields = {"user": user, "policy": page, "due_on": state.renewal_due_on}
+    renewal = AcknowledgementRenewal(
+        **fields, version=page.version, revision_id=revision_id, created_at=now
+    )
+    try:
+        with transaction.atomic():
+            renewal.save(force_insert=True)
+    except IntegrityError:
+        return AcknowledgementRenewal.objects.get(**fields), False
+    transaction.on_commit(policies_cache_clear)
+    return renewal, True
 
-    `version` is the number the person saw; if the policy has moved on since, nothing is
-    recorded. A second call for the same version returns the first row (created=False).
-    Awards the "policy_acknowledged" points once per acknowledgement, in this transaction.
-    Raises AcknowledgementError (its code an AcknowledgementRefusal).
-    """
+
+def _policy_to_acknowledge(
+    *, policy_id: int, version: int, revision_id: int | None
+) -> tuple[PolicyPage, int | None]:
+    """The live policy page to acknowledge, if it asks for one and is still at `version`,
+    and the revision the person read (the live one when not given). Raises
+    AcknowledgementError."""
     page = PolicyPage.objects.live().filter(pk=policy_id).first()
     if page is None:
         raise AcknowledgementError(
@@ -125,13 +151,40 @@ def policy_acknowledge(
             "That acknowledgement did not come from this policy's page.",
             code=AcknowledgementRefusal.BAD_REVISION,
         )
+    return page, revision_id
+
+
+def policy_acknowledge(
+    *, user: User, policy_id: int, version: int, revision_id: int | None = None, now=None
+) -> tuple[Acknowledgement | AcknowledgementRenewal, bool]:
+    """Record that `user` read and understood `version` of the policy.
+
+    `version` is the number the person saw; if the policy has moved on since, nothing is
+    recorded. A second call for the same version returns the first row (created=False),
+    except when the policy asks everyone again every N months and N months have passed
+    since they last confirmed it: then it records an AcknowledgementRenewal (once per due
+    day). Awards the "policy_acknowledged" points once per acknowledgement, in this
+    transaction (a renewal earns none). Raises AcknowledgementError (its code an
+    AcknowledgementRefusal).
+    """
+    now = now or timezone.now()
+    page, revision_id = _policy_to_acknowledge(
+        policy_id=policy_id, version=version, revision_id=revision_id
+    )
     with transaction.atomic():
         existing = Acknowledgement.objects.filter(
             user=user, policy=page, version=page.version
         ).first()
+        # The person read the current version: whatever asked them to is done.
+        notifications_resolve(user=user, subject=policy_notice_subject(page.pk), at=now)
         if existing is not None:
-            return existing, False
-        ack = Acknowledgement(user=user, policy=page, version=page.version, revision_id=revision_id)
+            renewal, created = _renewal_record(
+                user=user, page=page, revision_id=revision_id, now=now
+            )
+            return (renewal, created) if renewal is not None else (existing, False)
+        ack = Acknowledgement(
+            user=user, policy=page, version=page.version, revision_id=revision_id, created_at=now
+        )
         try:
             with transaction.atomic():
                 ack.save(force_insert=True)

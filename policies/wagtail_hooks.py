@@ -69,7 +69,6 @@ hooks.register(DASHBOARD_STEP, policy_step, order=20)
 hooks.register(RECORDS_SECTION, lambda: ACKNOWLEDGEMENTS_SECTION, order=30)
 hooks.register(DEMO_SEED, demo.seed, order=40)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
-hooks.register(DEMO_SEED, demo.seed_notices, order=74)
 hooks.register(PAGE_RECORDS, policy_records_held)
 
 

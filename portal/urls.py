@@ -15,6 +15,8 @@ urlpatterns = [
     path("accounts/", include("people.sso.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/login/", RedirectView.as_view(url="/accounts/login/", query_string=True)),
+    # Before Wagtail's own admin URLs: the courses app overrides "add quiz" there.
+    path("admin/", include("courses.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("me/", include("people.urls")),
     path("", include("sharing.urls")),
@@ -23,6 +25,8 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("leaderboard/", include("leaderboard.urls")),
     path("badges/", include("leaderboard.badge_urls")),
+    # The Open Badges 3.0 issuer's did:web document (did:web resolves a bare host here).
+    path(".well-known/", include("leaderboard.credentials_urls")),
     path("scim/v2/", include("people.scim.urls")),
 ]
 

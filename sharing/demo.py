@@ -10,10 +10,11 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Site
 
-from notifications.demo import demo_notification
+from notifications.demo import demo_notifications_date
 from people.models import Department, User
 from sharing import demo_content
 from sharing.demo_history import share_history_seed
+from sharing.demo_images import demo_image
 from sharing.models import (
     Campaign,
     PostCaption,
@@ -23,7 +24,6 @@ from sharing.models import (
     Suggestion,
     SuggestionState,
 )
-from sharing.notices import PRIORITY_POST, SUGGESTION_DECIDED
 from sharing.services import (
     post_retract,
     preferences_set,
@@ -71,6 +71,7 @@ def _post(hub, data, campaigns, departments, created: list) -> SharePostPage:
         campaign=campaigns.get(data["campaign"]) if data["campaign"] else None,
         priority=data["priority"],
         internal_note=data["internal_note"],
+        image=demo_image(slug=data["slug"], title=data["title"]),
         live=False,
     )
     for platform, variants in data["captions"].items():
@@ -89,6 +90,8 @@ def _publish(post: SharePostPage, *, at, go_live_at=None) -> None:
     revision.publish()
     if go_live_at is None:
         SharePostPage.objects.filter(pk=post.pk).update(first_published_at=at, last_published_at=at)
+        # A priority post's notices (sent on publication) date from its publication too.
+        demo_notifications_date(key_prefix=f"priority:{post.pk}:", at=at)
     post.refresh_from_db()
 
 
@@ -185,23 +188,3 @@ def _suggestions(created: list, *, now) -> None:
                 reason=data["decline_reason"],
                 at=at + timedelta(days=2),
             )
-
-
-def seed_notices(*, stdout) -> int:
-    """The advocate's sharing notices in the bell."""
-    created = demo_notification(
-        username="advocate",
-        index=0,
-        kind=PRIORITY_POST,
-        title="New priority post: our spring product update",
-        body="It fits your LinkedIn and Bluesky. Share it if you want to, in your own words.",
-        url="/share/",
-    )
-    return created + demo_notification(
-        username="advocate",
-        index=1,
-        kind=SUGGESTION_DECIDED,
-        title="Your suggestion was accepted",
-        body="Thanks: the communications team turned your idea into a post in the library.",
-        url="/share/",
-    )

@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
@@ -8,13 +9,34 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from leaderboard.points_rules import POINTS_RULES
 from notifications.digest import DIGEST_SECTION
 from notifications.kinds import NOTIFICATION_KINDS
 from people.erasure import PERSON_ERASE
 from people.records import RECORDS_SECTION
-from portal.extensions import DASHBOARD_PANEL, DEMO_SEED, ME_SECTION, NAV_ITEM, RETENTION_RULES
+from portal.extensions import (
+    DASHBOARD_PANEL,
+    DEMO_SEED,
+    ME_SECTION,
+    NAV_ITEM,
+    RETENTION_RULES,
+    WEBSOCKET_URLS,
+)
 from portal.navigation import section_nav_item
-from sharing import admin_views, demo, digest, notices, panels, retention
+from sharing import (
+    admin_views,
+    campaigns,
+    campaigns_views,
+    demo,
+    demo_campaign,
+    digest,
+    notices,
+    panels,
+    points_rules,
+    retention,
+    routing,
+)
+from sharing.campaigns_tasks import campaign_check
 from sharing.models import Campaign, SharePostPage, Suggestion
 from sharing.selectors import post_may_retract
 
@@ -22,10 +44,27 @@ from sharing.selectors import post_may_retract
 class CampaignViewSet(SnippetViewSet):
     model = Campaign
     icon = "tag"
-    list_display = ["name", "slug"]
+    list_display = [
+        "name",
+        "slug",
+        Column("goal", label="Goal", accessor="goal_label"),
+        DateColumn("starts_on", label="Starts"),
+        DateColumn("ends_on", label="Ends"),
+    ]
+    list_filter = ["goal_kind"]
 
 
 register_snippet(CampaignViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def campaign_saved(request, instance):
+    """A campaign saved already running is announced (and its milestones checked) by the
+    task worker once the save commits."""
+    if isinstance(instance, Campaign) and instance.has_goal:
+        campaign_id = instance.pk
+        transaction.on_commit(lambda: campaign_check.enqueue(campaign_id=campaign_id))
 
 
 class SuggestionIndexView(IndexView):
@@ -87,7 +126,12 @@ class RetractButton(PageMenuItem):
 
 def _retract_buttons(page, user):
     specific_class = page.specific_class
-    if specific_class is SharePostPage and page.specific.retracted_at is None:
+    # A draft that was never published cannot have been shared: nothing to retract.
+    if (
+        specific_class is SharePostPage
+        and page.first_published_at is not None
+        and page.specific.retracted_at is None
+    ):
         yield RetractButton(page=page, priority=45)
 
 
@@ -96,19 +140,24 @@ def retract_header_button(page, user, view_name, next_url=None):
     yield from _retract_buttons(page, user)
 
 
-@hooks.register("register_page_listing_more_buttons")
+# In the row itself, not in its "…" menu: retracting is the one urgent thing to do to a post.
+@hooks.register("register_page_listing_buttons")
 def retract_listing_button(page, user, next_url=None):
     yield from _retract_buttons(page, user)
 
 
 hooks.register(ME_SECTION, panels.me_panel, order=40)
+hooks.register(DASHBOARD_PANEL, campaigns_views.campaigns_dashboard_panel, order=35)
 hooks.register(DASHBOARD_PANEL, panels.dashboard_panel, order=40)
+hooks.register(POINTS_RULES, points_rules.points_limits, order=10)
 hooks.register(RECORDS_SECTION, panels.records_section, order=40)
 hooks.register(DEMO_SEED, demo.seed, order=50)
+hooks.register(DEMO_SEED, demo_campaign.seed, order=55)
 hooks.register(NOTIFICATION_KINDS, lambda: notices.KINDS)
+hooks.register(NOTIFICATION_KINDS, lambda: campaigns.KINDS)
+hooks.register(WEBSOCKET_URLS, lambda: routing.websocket_urlpatterns)
 hooks.register(DIGEST_SECTION, digest.posts_section, order=10)
 hooks.register(DIGEST_SECTION, digest.results_section, order=20)
-hooks.register(DEMO_SEED, demo.seed_notices, order=71)
 
 
 @hooks.register(NAV_ITEM, order=40)

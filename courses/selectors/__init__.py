@@ -4,7 +4,16 @@ Every selector runs a fixed number of queries, however many lessons, questions, 
 or people there are. Other apps use `advocate_is_certified`.
 """
 
-from courses.selectors.certificates import advocate_is_certified, certificate_list
+from courses.selectors.certificates import (
+    RENEWAL_WINDOW_DAYS,
+    CertificateLapse,
+    ExpiringCertificates,
+    advocate_is_certified,
+    certificate_list,
+    certificates_expiring,
+    certificates_renewable,
+    certification_lapse,
+)
 from courses.selectors.deletion import people_with_records_under
 from courses.selectors.lessons import LessonState, lesson_state
 from courses.selectors.overview import TrainingOverview, training_overview
@@ -29,7 +38,10 @@ from courses.selectors.quiz import (
 )
 
 __all__ = [
+    "RENEWAL_WINDOW_DAYS",
+    "CertificateLapse",
     "CourseProgress",
+    "ExpiringCertificates",
     "LessonState",
     "QuizState",
     "TrainingOverview",
@@ -44,6 +56,9 @@ __all__ = [
     "attempt_topics",
     "catalogue_for",
     "certificate_list",
+    "certificates_expiring",
+    "certificates_renewable",
+    "certification_lapse",
     "course_progress",
     "enrolment_status",
     "lesson_state",

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage
-from courses.selectors.progress import (
+from courses.selectors.steps import (
     LessonItem,
     QuizItem,
     completed_lesson_ids,

@@ -25,7 +25,7 @@ def training_overview(*, user: User) -> TrainingOverview:
         return cached
     enrolments = list(
         Enrolment.objects.filter(user=user, course__live=True)
-        .select_related("course")
+        .select_related("course", "expired_certificate")
         .order_by("completed_at", "due_on", "enrolled_at")
     )
     progress = progress_for(

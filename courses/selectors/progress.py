@@ -7,8 +7,6 @@ the site on it), leave it out where there is none.
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import reduce
-from operator import or_
 
 from django.db import models
 from django.db.models import Count, Max, Q
@@ -17,13 +15,19 @@ from django.utils import timezone
 
 from courses.estimates import quiz_minutes
 from courses.models import (
+    Certificate,
     CourseIndexPage,
     CoursePage,
     Enrolment,
-    LessonCompletion,
-    LessonPage,
     QuizAttempt,
-    QuizPage,
+)
+from courses.selectors.steps import (
+    LessonItem,
+    QuizItem,
+    completed_lesson_ids,
+    course_steps,
+    lesson_items,
+    quiz_item,
 )
 from people.models import User
 
@@ -33,25 +37,6 @@ class TrainingStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     COMPLETED = "completed", "Completed"
     OVERDUE = "overdue", "Overdue"
-
-
-@dataclass
-class LessonItem:
-    pk: int
-    title: str
-    url: str | None
-    minutes: int
-    done: bool
-
-
-@dataclass
-class QuizItem:
-    page: QuizPage  # without its question pool
-    url: str | None
-
-    @property
-    def title(self) -> str:
-        return self.page.title
 
 
 @dataclass
@@ -149,6 +134,14 @@ class CourseProgress:
     def next_url(self) -> str | None:
         return self.next_step[1]
 
+    @property
+    def renewal(self) -> Certificate | None:
+        """While re-enrolled after a certificate expired and not yet passed again: the
+        expired certificate (its `expires_on` is the day it lapsed)."""
+        if self.completed or self.enrolment is None:
+            return None
+        return self.enrolment.expired_certificate
+
 
 def enrolment_status(
     *, completed: bool, started: bool, due_on: date | None, today: date
@@ -161,74 +154,25 @@ def enrolment_status(
     return TrainingStatus.IN_PROGRESS if started else TrainingStatus.NOT_STARTED
 
 
-def _children_of(courses: list[CoursePage]) -> Q:
-    return reduce(
-        or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses), Q(pk__in=[])
-    )
-
-
-def _course_of(page, courses: list[CoursePage]) -> CoursePage:
-    return next(course for course in courses if page.path.startswith(course.path))
-
-
-def course_steps(
-    *, courses: list[CoursePage]
-) -> tuple[dict[int, list[LessonPage]], dict[int, QuizPage]]:
-    """Each course's live lessons in tree order and its live quiz (without the question
-    pool), by course id. Two queries."""
-    children = _children_of(courses)
-    lessons: dict[int, list[LessonPage]] = {course.pk: [] for course in courses}
-    for lesson in (
-        LessonPage.objects.live()
-        .filter(children)
-        .order_by("path")
-        .only("title", "url_path", "path", "depth", "estimated_minutes")
-    ):
-        lessons[_course_of(lesson, courses).pk].append(lesson)
-    quizzes: dict[int, QuizPage] = {}
-    for quiz in QuizPage.objects.live().filter(children).order_by("path").defer("questions"):
-        quizzes.setdefault(_course_of(quiz, courses).pk, quiz)
-    return lessons, quizzes
-
-
-def completed_lesson_ids(*, user: User | None, course_ids: list[int]) -> set[int]:
-    """Ids of the lessons of these courses that `user` completed. One query."""
-    completions = LessonCompletion.objects.filter(user=user, course_id__in=course_ids)
-    return set(completions.values_list("lesson_id", flat=True))
-
-
-def lesson_items(
-    *, lessons: list[LessonPage], done: set[int], request: HttpRequest | None = None
-) -> list[LessonItem]:
-    """The lessons as the pages list them, each marked done when its id is in `done`."""
-    return [
-        LessonItem(
-            pk=lesson.pk,
-            title=lesson.title,
-            url=lesson.get_url(request),
-            minutes=lesson.estimated_minutes,
-            done=lesson.pk in done,
-        )
-        for lesson in lessons
-    ]
-
-
-def quiz_item(*, quiz: QuizPage | None, request: HttpRequest | None = None) -> QuizItem | None:
-    """The quiz as the pages link to it (None for a course without a live quiz)."""
-    return QuizItem(page=quiz, url=quiz.get_url(request)) if quiz is not None else None
-
-
 def _attempts_by_course(*, user: User | None, course_ids: list[int]) -> dict[int, dict]:
     return {
         row["course_id"]: row
         for row in QuizAttempt.objects.filter(user=user, course_id__in=course_ids)
         .values("course_id")
         .annotate(
-            passed=Count("pk", filter=Q(passed=True)),
+            last_passed=Max("submitted_at", filter=Q(passed=True)),
             open=Count("pk", filter=Q(submitted_at__isnull=True)),
             last_submitted=Max("submitted_at"),
         )
     }
+
+
+def _passed_in_cycle(row: dict | None, enrolment: Enrolment | None) -> bool:
+    """Passed the quiz, and (after an expired certificate re-enrolled them) passed again."""
+    if not row or not row["last_passed"]:
+        return False
+    cycle = enrolment.cycle_started_at if enrolment else None
+    return cycle is None or row["last_passed"] >= cycle
 
 
 def progress_for(
@@ -248,7 +192,10 @@ def progress_for(
     attempts = _attempts_by_course(user=user, course_ids=course_ids)
     if enrolments is None:
         enrolments = {
-            e.course_id: e for e in Enrolment.objects.filter(user=user, course_id__in=course_ids)
+            e.course_id: e
+            for e in Enrolment.objects.filter(user=user, course_id__in=course_ids).select_related(
+                "expired_certificate"
+            )
         }
     now = timezone.now()
     today = timezone.localdate(now)
@@ -258,7 +205,7 @@ def progress_for(
             url=course.get_url(request),
             lessons=lesson_items(lessons=lessons[course.pk], done=done, request=request),
             quiz=quiz_item(quiz=quizzes.get(course.pk), request=request),
-            quiz_passed=bool(course.pk in attempts and attempts[course.pk]["passed"]),
+            quiz_passed=_passed_in_cycle(attempts.get(course.pk), enrolments.get(course.pk)),
             attempted=course.pk in attempts,
             enrolment=enrolments.get(course.pk),
             today=today,

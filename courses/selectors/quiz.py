@@ -1,7 +1,7 @@
 """Reads for quizzes: where a person stands, and the public view of an attempt."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -9,6 +9,7 @@ from courses.models import (
     AttemptAnswer,
     Certificate,
     CoursePage,
+    Enrolment,
     FeedbackMode,
     LessonCompletion,
     LessonPage,
@@ -16,6 +17,7 @@ from courses.models import (
     QuizPage,
 )
 from courses.quiz_rules import QuestionKind, Refusal, question_is_correct
+from courses.selectors.certificates import RENEWAL_WINDOW_DAYS
 from people.models import User
 
 
@@ -30,25 +32,51 @@ class QuizState:
     certificate: Certificate | None
     block_code: Refusal | None = None
     block_message: str = ""
+    # Recertification: attempts started before this (an expired certificate re-enrolled
+    # the person) no longer count as passed or against the attempt limit.
+    cycle_started_at: datetime | None = None
+    today: date | None = None
+
+    @property
+    def cycle_attempts(self) -> list[QuizAttempt]:
+        if self.cycle_started_at is None:
+            return self.attempts
+        return [a for a in self.attempts if a.started_at >= self.cycle_started_at]
 
     @property
     def attempts_used(self) -> int:
-        return len(self.attempts)
+        return len(self.cycle_attempts)
 
     @property
     def attempts_left(self) -> int | None:
         if self.quiz.attempts_allowed is None:
             return None
-        return max(0, self.quiz.attempts_allowed - len(self.attempts))
+        return max(0, self.quiz.attempts_allowed - self.attempts_used)
 
     @property
     def best_score(self) -> int | None:
-        scores = [a.score for a in self.attempts if a.score is not None]
+        scores = [a.score for a in self.cycle_attempts if a.score is not None]
         return max(scores) if scores else None
 
     @property
     def passed(self) -> bool:
-        return any(a.passed for a in self.attempts)
+        return any(a.passed for a in self.cycle_attempts)
+
+    @property
+    def renewal_open(self) -> bool:
+        """The certificate expired, or expires within the renewal window: passing again
+        issues a new one."""
+        certificate = self.certificate
+        if not self.course.certifies_advocates or certificate is None:
+            return False
+        if certificate.expires_on is None or self.today is None:
+            return False
+        return (certificate.expires_on - self.today).days <= RENEWAL_WINDOW_DAYS
+
+    @property
+    def renewing(self) -> bool:
+        """What the quiz page says above the start button: this attempt renews."""
+        return self.renewal_open and self.can_start
 
     @property
     def locked(self) -> bool:
@@ -73,7 +101,11 @@ def _refusal(*, state: QuizState, now: datetime) -> tuple[Refusal | None, str, d
         )
     if state.passed and (
         not course.certifies_advocates
-        or (certificate and certificate.is_valid_on(timezone.localdate(now)))
+        or (
+            certificate
+            and certificate.is_valid_on(timezone.localdate(now))
+            and not state.renewal_open
+        )
     ):
         return Refusal.PASSED, "You have passed this quiz.", None
     if quiz.attempts_allowed is not None and state.attempts_used >= quiz.attempts_allowed:
@@ -109,6 +141,11 @@ def quiz_state(
         len(lessons) - LessonCompletion.objects.filter(user=user, lesson_id__in=lessons).count()
     )
     attempts = list(QuizAttempt.objects.filter(user=user, quiz=quiz).order_by("number"))
+    cycle_started_at = (
+        Enrolment.objects.filter(user=user, course=course)
+        .values_list("cycle_started_at", flat=True)
+        .first()
+    )
     state = QuizState(
         quiz=quiz,
         course=course,
@@ -117,6 +154,8 @@ def quiz_state(
         open_attempt=next((a for a in attempts if a.is_open), None),
         next_allowed_at=None,
         certificate=Certificate.objects.filter(user=user, course=course).first(),
+        cycle_started_at=cycle_started_at,
+        today=timezone.localdate(now),
     )
     if state.open_attempt is None:
         state.block_code, state.block_message, state.next_allowed_at = _refusal(

@@ -49,16 +49,6 @@ def _in_department(department: Department | None) -> Q:
     return Q(user__department=department) if department else Q()
 
 
-def advocate_certified_user_ids(*, today: date) -> set[int]:
-    """Ids of everyone holding a certificate, valid on `today` (expiry inclusive), from a
-    course that certifies advocates."""
-    return set(
-        Certificate.objects.filter(course__certifies_advocates=True)
-        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
-        .values_list("user_id", flat=True)
-    )
-
-
 def enrolments_for_report(
     *, since: datetime, until: datetime, department: Department | None = None
 ) -> list[EnrolmentRow]:

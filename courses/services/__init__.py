@@ -16,11 +16,14 @@ from courses.services.quiz import (
     quiz_attempt_submit,
     quiz_draw,
 )
+from courses.services.recertification import certificate_expire, certificate_expiries_process
 from courses.services.reminders import due_notifications_send
 
 __all__ = [
     "QuizRefused",
     "QuizTimeUp",
+    "certificate_expire",
+    "certificate_expiries_process",
     "due_notifications_send",
     "enrolment_create",
     "enrolments_apply_rules",

@@ -17,8 +17,10 @@ from courses.models import (
     OnboardingRule,
     QuizAttempt,
 )
+from courses.notices import course_notice_subject
 from leaderboard.models import Reason
 from leaderboard.services import points_award
+from notifications.services import notifications_resolve
 from people.models import Department, User
 
 
@@ -214,6 +216,10 @@ def course_complete(*, attempt: QuizAttempt) -> Certificate | None:
     enrolment, _ = enrolment_create(user=user, course=course, source=EnrolmentSource.SELF)
     if enrolment.completed_at is None:
         Enrolment.objects.filter(pk=enrolment.pk).update(completed_at=attempt.submitted_at)
+    # Reminders to finish (or renew) this course have been answered.
+    notifications_resolve(
+        user=user, subject=course_notice_subject(course.pk), at=attempt.submitted_at
+    )
     points_award(
         user=user,
         reason=Reason.COURSE_COMPLETED,

@@ -46,6 +46,13 @@ def quiz_state(context, quiz: QuizPage, course: CoursePage | None = None) -> sel
     return selectors.quiz_state(user=_person(context), quiz=quiz, course=course)
 
 
+@register.simple_tag(takes_context=True)
+def certificate_history(context) -> list:
+    """The signed-in person's certificates, newest first, each marked valid or renewed."""
+    user = _person(context)
+    return selectors.certificate_list(user=user) if user is not None else []
+
+
 @register.filter
 def moment(at) -> str:
     """A moment as people read it: "14:32" today, else "2 December, 14:32"."""

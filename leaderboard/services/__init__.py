@@ -11,12 +11,14 @@ from leaderboard.services.ledger import (
     ledger_correction_create,
     points_award,
 )
+from leaderboard.services.membership import board_members_sync
 from leaderboard.services.periods import period_starts
 
 __all__ = [
     "badge_award_revoke",
     "badges_evaluate",
     "board_member_sync",
+    "board_members_sync",
     "leaderboard_aggregates_rebuild",
     "leaderboard_close_period",
     "leaderboard_visibility_set",

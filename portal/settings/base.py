@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "sharing",
     "leaderboard",
     "reports",
+    "webhooks",
     "notifications",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -241,6 +242,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars are uploaded or blank, never fetched from gravatar.com with a hash of the email.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Open Badges: the issuer's contact address when the programme's badge issuer setting has
+# none, and the Ed25519 keys that sign 3.0 credentials ("key-id=<base64url seed>", comma
+# separated, the signing key first; older keys stay listed so what they signed verifies).
+BADGE_ISSUER_EMAIL = env_str("BADGE_ISSUER_EMAIL", "")
+BADGE_SIGNING_KEYS = env_list("BADGE_SIGNING_KEYS")
 
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "chorus-demo")
 

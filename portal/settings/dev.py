@@ -1,5 +1,7 @@
 """Local development: `make run`. Never for production."""
 
+import base64
+import hashlib
 import os
 import warnings
 
@@ -32,7 +34,13 @@ def _served_at() -> str:
 os.environ["PORTAL_BASE_URL"] = os.environ.get("PORTAL_BASE_URL", "") or _served_at()
 
 from .base import *  # noqa: E402, F403
-from .base import STORAGES  # noqa: E402
+from .base import BADGE_SIGNING_KEYS, SECRET_KEY, STORAGES  # noqa: E402
+
+# Open Badges 3.0 signing works without configuration here: a throwaway Ed25519 key derived
+# from the throwaway SECRET_KEY. Production derives nothing (deploy check chorus.E011).
+if not BADGE_SIGNING_KEYS:
+    _seed = hashlib.sha256(f"chorus-badge-signing:{SECRET_KEY}".encode()).digest()
+    BADGE_SIGNING_KEYS = [f"dev-1={base64.urlsafe_b64encode(_seed).rstrip(b'=').decode()}"]
 
 DEBUG = True
 STORAGES = {

@@ -1,8 +1,10 @@
+from sharing.models.campaigns import MILESTONES, STARTED, Campaign, CampaignMilestone, GoalKind
 from sharing.models.pages import PostCaption, ShareHubPage, SharePostPage, SharePostTag
 from sharing.models.records import (
     Click,
     ClickOverflow,
     NoPointsReason,
+    PointsState,
     Refusal,
     Share,
     ShareState,
@@ -11,13 +13,18 @@ from sharing.models.records import (
     SuggestionState,
     UAClass,
 )
-from sharing.models.settings import Campaign, SharingSettings
+from sharing.models.settings import SharingSettings
 
 __all__ = [
+    "MILESTONES",
+    "STARTED",
     "Campaign",
+    "CampaignMilestone",
     "Click",
+    "GoalKind",
     "ClickOverflow",
     "NoPointsReason",
+    "PointsState",
     "PostCaption",
     "Refusal",
     "Share",

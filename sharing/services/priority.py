@@ -15,7 +15,9 @@ def priority_post_published(sender, instance: SharePostPage, **kwargs) -> None:
     """Wagtail's page_published (also for scheduled go-live): tell fitting advocates about a
     priority post, once per person per post (the notification keys make it idempotent)."""
     post = instance
-    if not post.priority or post.retracted_at is not None:
+    # Wagtail sends page_published when a publication is only scheduled, too: the notice
+    # waits for the scheduled go-live (which publishes again), or its link would not work.
+    if not post.priority or post.retracted_at is not None or not post.live:
         return
     priority_post_announce(
         post_title=post.title,

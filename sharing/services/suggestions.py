@@ -117,4 +117,5 @@ def _tell_suggester(suggestion: Suggestion, *, title: str, body: str) -> None:
         body=body,
         url=reverse("sharing:mine") + "#suggestions",
         key=f"suggestion:{suggestion.pk}:decided",
+        at=suggestion.decided_at,  # the decision's time (the demo's history dates it)
     )

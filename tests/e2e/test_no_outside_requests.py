@@ -16,7 +16,7 @@ from tests.e2e.conftest import login
 # Followed links never leave the portal's pages: no sign-out, no downloads, no tracked
 # links (their redirect goes to the post's target, another site by design), no admin.
 SKIP = re.compile(
-    r"^/(accounts/logout|admin/|l/|static/|media/|csp-report)|\.(json|csv|xlsx|png|pdf)$|/export"
+    r"^/(accounts/logout|admin/|l/|static/|media/|csp-report)|\.(json|jwt|csv|xlsx|png|pdf)$|/export"
 )
 MAX_PORTAL_PAGES = 60
 

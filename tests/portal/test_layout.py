@@ -20,6 +20,7 @@ LAYERS = {
     "sharing": 2,
     "home": 3,
     "reports": 3,
+    "webhooks": 3,
 }
 MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 60

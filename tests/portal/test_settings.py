@@ -113,6 +113,8 @@ def test_production_check_deploy_is_clean(tmp_path):
         ALLOWED_HOSTS="chorus.example.com",
         CSRF_TRUSTED_ORIGINS="https://chorus.example.com",
         PORTAL_BASE_URL="https://chorus.example.com",
+        BADGE_ISSUER_EMAIL="badges@chorus.example.com",
+        BADGE_SIGNING_KEYS="key-1=" + "A" * 43,
         SQLITE_PATH=str(tmp_path / "db.sqlite3"),
     )
     assert result.returncode == 0, result.stderr + result.stdout
