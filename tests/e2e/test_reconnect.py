@@ -15,9 +15,10 @@ from tests.e2e.conftest import _server_env, login, screenshot
 from tests.servers import daphne_start, daphne_wait_healthy
 
 DOWN_SECONDS = 6
-# htmx's full-jitter backoff: attempt n waits up to 2^min(n, 6) s, and daphne takes a while
-# to start on a loaded machine, so the attempt after it is back may be a minute away.
-RECONNECT_SECONDS = 90
+# chorus.js caps htmx's full-jitter backoff: attempt n waits up to min(5, 0.5 * 2^n) s, so
+# the page is back within about 5 s of the server (htmx alone waits up to 64 s). The bound
+# here is liveness with room for a loaded machine; the figure is printed for the report.
+RECONNECT_SECONDS = 20
 
 # Run inside the server's database while the server is stopped: a correction for the top
 # person of the all-time board, so the page on screen is out of date.
@@ -84,8 +85,7 @@ def test_board_socket_reconnects_with_backoff_and_reloads_the_truth(server, new_
 
     back = time.monotonic()
     expect(row).to_have_text(str(changed["points"]), timeout=RECONNECT_SECONDS * 1000)
-    # The figure for the report: the backoff grows while the server is down, so the page
-    # may come back long after the server did (issue 11 asks 5 s after a Redis outage).
+    # The figure for the report (issue 11 asks 5 s after an outage).
     print(f"board reloaded {time.monotonic() - back:.1f} s after the server was back")  # noqa: T201
     seen = page.evaluate("window.__ws")
     assert page.evaluate("window.__sameDocument === true"), "the page itself was reloaded"
@@ -95,7 +95,7 @@ def test_board_socket_reconnects_with_backoff_and_reloads_the_truth(server, new_
     assert seen["closes"] and all(code == 1006 for code in seen["closes"]), seen
     # Retried while it was down, with pauses: not one attempt, not a tight loop.
     attempts = seen["connecting"]
-    assert 2 <= len(attempts) <= 20, seen
+    assert 2 <= len(attempts) <= 60, seen
     gaps = [b - a for a, b in zip(attempts, attempts[1:], strict=False)]
     assert sum(gaps) / len(gaps) >= 250, gaps  # ms on average between attempts
     # And once it is back, the socket stays open: pushes reach the page again.

@@ -2,6 +2,15 @@
 (function () {
   "use strict";
 
+  // Live sockets that drop come back within 5 s of the server returning: htmx's own
+  // backoff grows to 64 s. Full jitter over the capped delay spreads a thousand pages'
+  // reconnects over those seconds instead of one storm.
+  if (window.htmx) {
+    htmx.config.wsReconnectDelay = function (retryCount) {
+      return Math.random() * Math.min(5000, 500 * Math.pow(2, retryCount));
+    };
+  }
+
   // <button data-dismiss=".toast"> removes the nearest enclosing .toast.
   // <button data-print> opens the browser's print dialog.
   document.addEventListener("click", function (event) {
