@@ -6,7 +6,9 @@ changed, `send(group, message)` queues a message, `run_soon(action)` queues one-
 The thread then asks the shared window (portal.realtime.window) whether it may push `key`
 now, runs `action(window)` when it may (it renders from the database once, and sends), and
 otherwise tries again when the window closes, until a push that rendered after the change
-has gone out. Failures are logged and dropped: messages are disposable.
+has gone out. A push whose render fails (the database pool empty, PostgreSQL restarting)
+is tried again a second later, a few times: otherwise its change would wait for the next
+one. A send that fails is logged and dropped: messages are disposable.
 """
 
 import asyncio
@@ -28,6 +30,8 @@ logger = logging.getLogger(__name__)
 
 SEND_TIMEOUT = 2  # seconds one send may take before it is given up
 PAUSE = 1.0  # seconds sends are dropped after one failed (Redis away: no backlog builds)
+RETRY_AFTER = 1.0  # seconds before a push whose render failed is tried again
+RETRIES = 5  # then it waits for the next change
 
 
 @dataclass
@@ -35,6 +39,7 @@ class Pending:
     action: Callable[[int], None]
     due: float
     need: int = 0
+    failures: int = 0
 
 
 class Broadcaster:
@@ -135,8 +140,10 @@ class Broadcaster:
     def _attempt(self, key: str, waiting: Pending) -> None:
         attempt = self.windows.take(key, waiting.need)
         if attempt.window:
-            self._with_database(lambda: waiting.action(attempt.window))
+            done = self._with_database(lambda: waiting.action(attempt.window))
             self.windows.finish(key, attempt.window)
+            if not done:
+                self._retry(key, waiting)
         elif attempt.wait:
             with self.cond:
                 newer = self.pending.get(key)
@@ -147,12 +154,28 @@ class Broadcaster:
                 else:  # a change arrived meanwhile: it waits for the same window end
                     newer.due = max(newer.due, time.monotonic() + attempt.wait + 0.005)
 
-    def _with_database(self, action: Callable[[], None]) -> None:
+    def _retry(self, key: str, waiting: Pending) -> None:
+        """The push rendered nothing: try it again shortly, unless a newer change already
+        waits (it renders everything anew) or it has failed RETRIES times."""
+        if waiting.failures + 1 >= RETRIES:
+            logger.warning("realtime: giving up on %s until its next change", key)
+            return
+        with self.cond:
+            if key not in self.pending:
+                self.pending[key] = Pending(
+                    action=waiting.action,
+                    due=time.monotonic() + RETRY_AFTER,
+                    failures=waiting.failures + 1,
+                )
+
+    def _with_database(self, action: Callable[[], None]) -> bool:
         close_old_connections()
         try:
             action()
+            return True
         except Exception:
             logger.exception("realtime: a push failed")
+            return False
         finally:
             connections.close_all()  # hand the connection back (pooled on PostgreSQL)
 

@@ -6,7 +6,7 @@ from contextlib import suppress
 
 import pytest
 from channels.db import database_sync_to_async
-from django.db import transaction
+from django.db import OperationalError, transaction
 
 from leaderboard import broadcast
 from leaderboard.consumers import LeaderboardConsumer
@@ -128,6 +128,33 @@ def test_the_board_goes_out_before_the_personal_lines_are_computed(monkeypatch):
         html = await receive_matching(communicator, 'id="board"')
         board_seen.set()
         assert "First Out" in html
+        await communicator.disconnect()
+
+    run(scenario())
+
+
+def test_a_push_whose_render_failed_is_tried_again(monkeypatch):
+    """An empty pool or a restarting database makes one render fail: the change still
+    arrives, a second later, instead of waiting for the next change."""
+    viewer = opted_in()
+    person = opted_in(first_name="Second", last_name="Try")
+    _, cookie = login_cookie(viewer)
+    original = broadcast.board_fragment
+    failed = []
+
+    def flaky(*args, **kwargs):
+        if not failed:
+            failed.append(True)
+            raise OperationalError("the pool had no connection")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(broadcast, "board_fragment", flaky)
+
+    async def scenario():
+        communicator, _ = await connect(cookie)
+        await database_sync_to_async(award)(person, 6, "retried")
+        html = await receive_matching(communicator, 'id="board"')
+        assert failed and "Second Try" in html
         await communicator.disconnect()
 
     run(scenario())
