@@ -41,7 +41,7 @@ def test_the_bar_moves_live_when_another_persons_click_is_credited(server, new_c
     found = json.loads(server.manage("shell", "-c", SETUP).strip().splitlines()[-1])
     watcher = new_context().new_page()
     login(watcher, server, "hr", next_path=f"/share/campaigns/{found['slug']}/")
-    watcher.wait_for_function("document.querySelector('.campaign-live').dataset.wsOpened === '1'")
+    expect(watcher.locator(".campaign-live[data-ws-opened='1']")).to_be_attached()  # CSP: no eval
     watcher.evaluate("window.__sameDocument = true")
     assert figure(watcher, found["id"]) == str(found["total"])
     expect(watcher.get_by_text("60%").first).to_be_visible()

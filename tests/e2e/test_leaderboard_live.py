@@ -64,7 +64,7 @@ def test_watcher_sees_a_share_arrive_live(server, new_context):
     watcher = new_context().new_page()
     login(watcher, server, "hr", next_path="/leaderboard/")
     watcher.goto(f"{server.url}/leaderboard/?period={found['period']}&scope=people")
-    watcher.wait_for_function("document.querySelector('#board-panel').dataset.wsOpened === '1'")
+    expect(watcher.locator("#board-panel[data-ws-opened='1']")).to_be_attached()  # CSP: no eval
     watcher.evaluate("window.__sameDocument = true")
     before = row_points(watcher) or 0
 
