@@ -11,6 +11,7 @@ were Django's plain 500s).
 """
 
 import asyncio
+import os
 import subprocess
 import sys
 
@@ -20,6 +21,14 @@ from tests.reliability.clients import MixedLoad
 from tests.reliability.conftest import ROOT, START_SECONDS, _stop
 from tests.reliability.services import free_port
 from tests.servers import daphne_wait_healthy
+
+# Opt-in for now (RELIABILITY=1): on a quiet machine a pool of one connection with a 1 s
+# wait never ran dry in CI, so the test proved nothing and failed its own precondition; and
+# it drew the policy acknowledgements from the plan the service-fault tests share, leaving
+# them none. It needs a pool that certainly runs dry and a plan of its own before CI runs it.
+pytestmark = pytest.mark.skipif(
+    os.environ.get("RELIABILITY") != "1", reason="pool exhaustion runs with RELIABILITY=1"
+)
 
 CLIENTS = 16
 MAX_REQUESTS = 320
