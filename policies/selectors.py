@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from people.models import User
 from policies.models import Acknowledgement, AcknowledgementRenewal, PolicyPage, PolicyVersion
+from portal.periods import months_after
 
 # Bumped when CurrentPolicy changes shape: an old cached list would lack the new fields.
 CURRENT_VERSIONS_CACHE_KEY = "policies:current-versions:2"
@@ -30,18 +31,6 @@ class CurrentPolicy:
     required: bool
     reacknowledge_months: int | None = None  # ask again this long after the last one
     renewal_due: bool = False  # in policies_pending: acknowledged, but asked again
-
-
-def months_after(day: date, months: int) -> date:
-    """The same day `months` later (the month's last day when it has no such day)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=candidate)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def renewal_due_on(*, last_confirmed_on: date, months: int | None) -> date | None:

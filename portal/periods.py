@@ -35,6 +35,19 @@ def previous_month_start(at: datetime | date) -> date:
     return (month_start(at) - timedelta(days=1)).replace(day=1)
 
 
+def months_after(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it has no such day): when a
+    certificate expires, when a policy asks again."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
 def day_start(day: date) -> datetime:
     """00:00 of `day` in the programme's time zone, as an aware datetime."""
     return timezone.make_aware(datetime.combine(day, time.min))

@@ -22,17 +22,7 @@ from leaderboard.models import Reason
 from leaderboard.services import points_award
 from notifications.services import notifications_resolve
 from people.models import Department, User
-
-
-def _add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=candidate)
-        except ValueError:
-            continue
-    raise ValueError(day)
+from portal.periods import months_after
 
 
 @transaction.atomic
@@ -232,7 +222,7 @@ def course_complete(*, attempt: QuizAttempt) -> Certificate | None:
     issued = attempt.submitted_at
     expires_on = None
     if course.certificate_validity_months:
-        expires_on = _add_months(
+        expires_on = months_after(
             timezone.localtime(issued).date(), course.certificate_validity_months
         )
     certificate = Certificate.objects.create(
