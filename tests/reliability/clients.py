@@ -28,10 +28,11 @@ def session_headers(session_key: str | None, *, origin: str | None = None) -> di
     return headers
 
 
-def http_session(**kwargs) -> aiohttp.ClientSession:
+def http_session(*, seconds: float = REQUEST_SECONDS, **kwargs) -> aiohttp.ClientSession:
+    """Requests through it give up after `seconds` (then counted as no answer)."""
     return aiohttp.ClientSession(
         cookie_jar=aiohttp.DummyCookieJar(),
-        timeout=aiohttp.ClientTimeout(total=REQUEST_SECONDS),
+        timeout=aiohttp.ClientTimeout(total=seconds),
         connector=aiohttp.TCPConnector(limit=0, force_close=True),
         **kwargs,
     )

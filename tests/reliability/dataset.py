@@ -8,6 +8,9 @@ counts      rows that committed actions leave behind. JSON on stdout.
 verify      reads the actions that were answered as done (JSON on stdin) and prints those
             with no committed row. JSON on stdout.
 session     a fresh logged-in session for one person. JSON on stdout.
+newcomers   <prefix> <count>: people of one test's own, created after the shared plan was
+            made (so no other test acts for them): a session each and the policy
+            acknowledgements they owe. JSON on stdout.
 deactivate  deactivates one person (as HR or the identity provider would).
 reconcile   runs leaderboard_reconcile and prints the differences. JSON on stdout.
 """
@@ -99,6 +102,25 @@ def _attempts(users) -> list[dict]:
                 choices = [question["choices"][0]["id"] for question in attempt.questions]
                 attempts.append({"user": user.username, "attempt": attempt.pk, "choices": choices})
     return attempts
+
+
+def newcomers(prefix: str, count: int) -> dict:
+    """`count` people named `<prefix>-<n>`, created if missing, with their sessions and
+    pending acknowledgements: data of one test's own, never in the shared plan."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    users = []
+    for index in range(count):
+        fields = {"first_name": prefix, "last_name": str(index), "password": make_password(None)}
+        user, _ = get_user_model().objects.get_or_create(
+            username=f"{prefix}-{index}", defaults=fields
+        )
+        users.append(user)
+    return {
+        "sessions": {user.username: _session_for(user) for user in users},
+        "acks": _ack_candidates(users),
+    }
 
 
 def plan() -> dict:
@@ -199,6 +221,8 @@ def main(argv: list[str]) -> None:
         from django.contrib.auth import get_user_model
 
         result = _session_for(get_user_model().objects.get(username=argv[1]))
+    elif command == "newcomers":
+        result = newcomers(argv[1], int(argv[2]))
     elif command == "deactivate":
         result = deactivate(argv[1])
     elif command == "reconcile":
