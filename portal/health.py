@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from redis.asyncio import Redis
 
+from portal.faults import RETRY_AFTER_SECONDS
+
 logger = logging.getLogger(__name__)
 LAYER_TIMEOUT_SECONDS = 2.0
 REDIS_TIMEOUTS = {"socket_connect_timeout": 1.0, "socket_timeout": 1.0}
@@ -90,4 +92,7 @@ def healthz(request):
     }
     if failing:
         body["failing"] = failing
-    return JsonResponse(body, status=503 if failing else 200)
+    response = JsonResponse(body, status=503 if failing else 200)
+    if failing:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)  # as every other 503 says
+    return response

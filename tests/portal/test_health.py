@@ -42,6 +42,7 @@ def test_healthz_is_503_naming_a_broken_database(client, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["failing"] == ["database"]
+    assert response["Retry-After"] == "5"  # a load balancer or monitor knows when to ask again
 
 
 def test_healthz_uses_redis_when_configured(client, redis_layer, settings):
