@@ -57,6 +57,14 @@ def _quiet_leaderboard_broadcasts(request):
     query the database in the middle of the next one.
     """
     if request.node.get_closest_marker("broadcasts"):
+        from portal.realtime.broadcaster import broadcaster
+
+        # What the last test queued goes out (or is given up) first, and a send that
+        # failed as that test's event loop closed must not pause this test's sends: the
+        # broadcaster drops sends for a second after a failure, and this test's board
+        # would be dropped with them.
+        broadcaster.flush(timeout=3)
+        broadcaster.paused_until = 0.0
         yield
         return
     from portal.realtime import suppressed
