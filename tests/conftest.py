@@ -56,15 +56,15 @@ def _quiet_leaderboard_broadcasts(request):
     Elsewhere a trailing push, timed a second after a change, would outlive its test and
     query the database in the middle of the next one.
     """
-    if request.node.get_closest_marker("broadcasts"):
-        from portal.realtime.broadcaster import broadcaster
+    from portal.realtime.broadcaster import broadcaster
 
-        # What the last test queued goes out (or is given up) first, and a send that
-        # failed as that test's event loop closed must not pause this test's sends: the
-        # broadcaster drops sends for a second after a failure, and this test's board
-        # would be dropped with them.
-        broadcaster.flush(timeout=3)
-        broadcaster.paused_until = 0.0
+    # What the last test queued goes out (or is given up) first: a trailing board from it
+    # would otherwise reach this test's sockets. And a send that failed as that test's
+    # event loop closed must not pause this test's sends (the broadcaster drops sends for
+    # a second after a failure).
+    broadcaster.flush(timeout=3)
+    broadcaster.paused_until = 0.0
+    if request.node.get_closest_marker("broadcasts"):
         yield
         return
     from portal.realtime import suppressed
