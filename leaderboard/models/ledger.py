@@ -1,8 +1,9 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -192,6 +193,25 @@ class PointsSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "points"
+
+    CACHE_KEY = "leaderboard:points-settings:1"
+
+    @classmethod
+    def current(cls) -> "PointsSettings":
+        """The settings, from the cache when possible: every credited click and share reads
+        them. Saving the settings refreshes the cached copy (as SharingSettings.current)."""
+        stored = cache.get(cls.CACHE_KEY)
+        if stored is None:
+            stored = cls.load()
+            cache.set(cls.CACHE_KEY, stored, 300)
+        return stored
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Now for this process, and again once committed, in case another request cached
+        # the old row in between.
+        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
+        cache.delete(self.CACHE_KEY)
 
     @property
     def credits_on_first_reader(self) -> bool:

@@ -4,7 +4,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncWeek
 
 from leaderboard.models import (
@@ -162,6 +162,17 @@ def badge_catalogue(*, user: User | None = None) -> list[CatalogueEntry]:
 
 def badges_active() -> list[Badge]:
     return list(Badge.objects.filter(active=True).select_related("image"))
+
+
+def badges_unheld(*, user: User, criteria: Iterable[str]) -> list[Badge]:
+    """The active badges with one of `criteria` that `user` does not hold (a revoked award
+    counts as held), in badges_active's order: one query, however many badges there are."""
+    held = BadgeAward.objects.filter(badge=OuterRef("pk"), user=user)
+    return list(
+        Badge.objects.filter(active=True, criterion__in=list(criteria))
+        .exclude(Exists(held))
+        .select_related("image")
+    )
 
 
 def badge_awards_for(*, user: User, include_revoked: bool = False) -> QuerySet[BadgeAward]:

@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import IntegrityError, models, transaction
-from django.db.models import F, Subquery
+from django.db import models, transaction
+from django.db.models import Subquery
 
 from leaderboard.models import (
     BoardMember,
@@ -23,23 +23,11 @@ from leaderboard.models import (
 )
 from people.models import ConsentKind, User
 from people.selectors import users_with_consent
+from portal.rows import upsert
 
 BATCH = 5000
 
 Board = tuple[str, date]  # (period, period start)
-
-
-def _bump(model: type[models.Model], keys: dict, column: str, delta: int) -> None:
-    """Add `delta` to `column` of the row with `keys`, creating it when missing."""
-    rows = model.objects.filter(**keys)
-    if rows.update(**{column: F(column) + delta}):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**keys, **{column: delta})
-    except IntegrityError:
-        # Another transaction created the row between our update and insert.
-        rows.update(**{column: F(column) + delta})
 
 
 @dataclass
@@ -70,17 +58,16 @@ class Deltas:
             self.members[department] += sign
 
     def apply(self) -> None:
-        for (period, start, points), n in sorted(self.counts.items()):
-            if n:
-                keys = {"period": period, "period_start": start, "points": points}
-                _bump(ScoreCount, keys, "n", n)
-        for (period, start, department), points in sorted(self.totals.items()):
-            if points:
-                keys = {"period": period, "period_start": start, "department_id": department}
-                _bump(DepartmentTotal, keys, "points", points)
-        for department, n in sorted(self.members.items()):
-            if n:
-                _bump(DepartmentMembers, {"department_id": department}, "members", n)
+        """Add the changes, creating missing rows: one statement per aggregate that changed
+        (score counts, then department totals, then member counts, each sorted by key)."""
+        counts = [(*key, n) for key, n in sorted(self.counts.items()) if n]
+        upsert(ScoreCount, ("period", "period_start", "points"), ("n",), counts, add=True)
+        sums = [(*key, points) for key, points in sorted(self.totals.items()) if points]
+        upsert(
+            DepartmentTotal, ("period", "period_start", "department"), ("points",), sums, add=True
+        )
+        members = [(key, n) for key, n in sorted(self.members.items()) if n]
+        upsert(DepartmentMembers, ("department",), ("members",), members, add=True)
 
 
 def board_member(user_id: int) -> tuple[bool, int | None]:
@@ -117,9 +104,7 @@ def board_member_sync(*, user_id: int) -> bool:
     if want[0]:
         deltas.person(totals, want[1], +1)
     deltas.apply()
-    BoardMember.objects.update_or_create(
-        user_id=user_id, defaults={"visible": shown, "department_id": want[1]}
-    )
+    upsert(BoardMember, ("user",), ("visible", "department"), [(user_id, *want)], add=False)
     ScoreTotal.objects.filter(user_id=user_id).exclude(visible=shown).update(visible=shown)
     return True
 

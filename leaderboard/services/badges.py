@@ -21,7 +21,7 @@ from leaderboard.models import (
     ScoreTotal,
 )
 from leaderboard.notices import BADGE_EARNED
-from leaderboard.selectors.badges import Progress, badge_progress, badges_active
+from leaderboard.selectors.badges import Progress, badge_progress, badges_active, badges_unheld
 from notifications.services import notification_send
 from people.models import User
 from portal.audit import BADGE_AWARD, BADGE_REVOKE, audit_record
@@ -115,17 +115,18 @@ def badges_evaluate(
         criteria = {c for reason in reasons for c in CRITERIA_BY_REASON.get(reason, ())}
     if not criteria:
         return []
-    candidates = [
-        b for b in (badges if badges is not None else badges_active()) if b.criterion in criteria
-    ]
-    if not candidates:
-        return []
-    held = set(
-        BadgeAward.objects.filter(user=user, badge__in=candidates).values_list(
-            "badge_id", flat=True
+    if badges is None:
+        pending = badges_unheld(user=user, criteria=criteria)
+    else:
+        candidates = [b for b in badges if b.criterion in criteria]
+        if not candidates:
+            return []
+        held = set(
+            BadgeAward.objects.filter(user=user, badge__in=candidates).values_list(
+                "badge_id", flat=True
+            )
         )
-    )
-    pending = [b for b in candidates if b.pk not in held]
+        pending = [b for b in candidates if b.pk not in held]
     if not pending:
         return []
     progress = badge_progress(

@@ -1,10 +1,9 @@
 """The points ledger and the stored totals."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from leaderboard import broadcast
@@ -13,6 +12,7 @@ from leaderboard.services.aggregates import Deltas, board_member, board_member_s
 from leaderboard.services.badges import badges_evaluate
 from leaderboard.services.periods import period_starts
 from people.models import User
+from portal.rows import insert_unless_taken
 
 CORRECTION_LIMIT = 10_000
 
@@ -21,33 +21,80 @@ def _totals_add(*, user: User, points: int, at: datetime) -> None:
     """Add `points` to the person's totals and, when they are shown, to the score counts
     and their department's totals (the person is locked by the caller)."""
     visible, department = board_member(user.pk)
+    starts = period_starts(at)
+    after = _totals_update(user_id=user.pk, points=points, starts=starts)
+    missing = {period: start for period, start in starts.items() if period not in after}
+    created = _totals_create(user_id=user.pk, points=points, starts=missing, visible=visible)
+    if missing.keys() - created:
+        # A reconcile fix created the row between our update and insert.
+        late = {period: start for period, start in missing.items() if period not in created}
+        after |= _totals_update(user_id=user.pk, points=points, starts=late)
     deltas = Deltas()
-    for period, start in period_starts(at).items():
-        rows = ScoreTotal.objects.filter(user=user, period=period, period_start=start)
-        before = rows.values_list("points", flat=True).first()
-        if before is not None:
-            rows.update(points=F("points") + points)
-        else:
-            try:
-                with transaction.atomic():
-                    ScoreTotal.objects.create(
-                        user=user, period=period, period_start=start, points=points, visible=visible
-                    )
-            except IntegrityError:
-                # A reconcile fix created the row between our read and insert.
-                before = rows.values_list("points", flat=True).first()
-                rows.update(points=F("points") + points)
-        if visible:
-            deltas.score_moved(
-                (period, start), before=before, after=(before or 0) + points, department=department
-            )
+    if visible:
+        for period, start in starts.items():
+            total = points if period in created else after[period]
+            before = None if period in created else total - points
+            deltas.score_moved((period, start), before=before, after=total, department=department)
     deltas.apply()
+
+
+def _totals_update(*, user_id: int, points: int, starts: dict[str, date]) -> dict[str, int]:
+    """Add `points` to the person's totals that exist for these periods, in one UPDATE …
+    RETURNING; returns each updated period's new total. (updated_at is left as it was, as
+    a queryset update leaves it.)"""
+    quote = connection.ops.quote_name
+    periods = " OR ".join(
+        f"({quote('period')} = %s AND {quote('period_start')} = %s)" for _ in starts
+    )
+    params = [points, user_id]
+    for period, start in starts.items():
+        params += [period, connection.ops.adapt_datefield_value(start)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {quote(ScoreTotal._meta.db_table)} "  # noqa: S608 - names from the model
+            f"SET {quote('points')} = {quote('points')} + %s "
+            f"WHERE {quote('user_id')} = %s AND ({periods}) "
+            f"RETURNING {quote('period')}, {quote('points')}",
+            params,
+        )
+        return dict(cursor.fetchall())
+
+
+def _totals_create(
+    *, user_id: int, points: int, starts: dict[str, date], visible: bool
+) -> set[str]:
+    """Create the person's totals for these periods, in one INSERT that skips a row created
+    meanwhile; returns the periods it created."""
+    if not starts:
+        return set()
+    quote = connection.ops.quote_name
+    columns = ("user_id", "period", "period_start", "points", "visible", "updated_at")
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = []
+    for period, start in starts.items():
+        params += [user_id, period, connection.ops.adapt_datefield_value(start), points]
+        params += [visible, now]
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(ScoreTotal._meta.db_table)} "  # noqa: S608 - names from the model
+            f"({', '.join(quote(column) for column in columns)}) "
+            f"VALUES {', '.join([row] * len(starts))} "
+            f"ON CONFLICT ({quote('user_id')}, {quote('period')}, {quote('period_start')}) "
+            f"DO NOTHING RETURNING {quote('period')}",
+            params,
+        )
+        return {period for (period,) in cursor.fetchall()}
 
 
 def _lock_person(user: User) -> None:
     """Serialise one person's awards, so each sees the others' rows when it counts
-    towards a badge (two awards crossing a threshold at once: one badge, never none)."""
-    User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+    towards a badge (two awards crossing a threshold at once: one badge, never none).
+
+    Not on SQLite: its transactions here are IMMEDIATE, so this one holds the database's
+    write lock already, and Django drops FOR UPDATE there (the SELECT would lock nothing)."""
+    if connection.features.has_select_for_update:
+        User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
 
 
 def points_award(
@@ -71,13 +118,10 @@ def points_award(
     so their rows count towards badges but add to no total and no board. `at` backdates
     the row (demo history). Returns (entry, created).
     """
-    existing = LedgerEntry.objects.filter(key=key).first()
-    if existing is not None:
-        return existing, False
     if reason not in Reason.values:
         raise ValueError(f"Unknown reason {reason!r}.")
     if points is None:
-        points = PointsSettings.load().points_for(reason)
+        points = PointsSettings.current().points_for(reason)
     entry = LedgerEntry(
         user=user,
         points=points,
@@ -89,13 +133,15 @@ def points_award(
         created_by=created_by,
         created_at=at or timezone.now(),
     )
-    with transaction.atomic():
+    # No savepoint of its own: nothing in here is meant to fail and be carried on from (the
+    # key's conflict is the insert's DO NOTHING), and every caller lets an error end its
+    # transaction. A savepoint would cost two statements on every award.
+    with transaction.atomic(savepoint=False):
         _lock_person(user)
-        try:
-            with transaction.atomic():
-                entry.save(force_insert=True)
-        except IntegrityError:
-            # The same key was awarded concurrently; that award stands, this one is a no-op.
+        # One INSERT … ON CONFLICT DO NOTHING: where a look-up, a savepoint and an insert
+        # were four statements.
+        if not insert_unless_taken(entry, unique=("key",)):
+            # The key was awarded before (or concurrently): that award stands, this is a no-op.
             return LedgerEntry.objects.get(key=key), False
         if points:
             _totals_add(user=user, points=points, at=entry.created_at)

@@ -1,0 +1,73 @@
+"""Single-statement writes the ORM has no form for, for the hot write paths (issue 12).
+
+Both run on SQLite (3.35+) and PostgreSQL: INSERT … ON CONFLICT and RETURNING. A
+savepoint around an insert that may hit a unique key costs two statements more, and a
+look-up before it one more.
+"""
+
+from django.db import connection, models
+
+UPSERT_BATCH = 2000  # rows per statement (SQLite allows 32,766 parameters)
+
+
+def upsert(
+    model: type[models.Model], keys: tuple[str, ...], values: tuple[str, ...], rows, *, add: bool
+) -> None:
+    """Insert each row (keys…, values…), or, where a row with those keys is there, add the
+    values to it (`add`) or set them: one INSERT … ON CONFLICT DO UPDATE per UPSERT_BATCH
+    rows. PostgreSQL takes the rows' locks in the order given, so a caller that must keep a
+    lock order passes them sorted. `keys` must be the fields of one unique constraint."""
+    if not rows:
+        return
+    meta = model._meta
+    fields = [meta.get_field(name) for name in (*keys, *values)]
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    names = [quote(field.column) for field in fields]
+    updates = ", ".join(
+        f"{name} = {table}.{name} + EXCLUDED.{name}" if add else f"{name} = EXCLUDED.{name}"
+        for name in names[len(keys) :]
+    )
+    placeholders = "(" + ", ".join(["%s"] * len(names)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), UPSERT_BATCH):
+            batch = rows[start : start + UPSERT_BATCH]
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(names)}) "  # noqa: S608 - names from the model
+                f"VALUES {', '.join([placeholders] * len(batch))} "
+                f"ON CONFLICT ({', '.join(names[: len(keys)])}) DO UPDATE SET {updates}",
+                [
+                    field.get_db_prep_save(value, connection)
+                    for row in batch
+                    for field, value in zip(fields, row, strict=True)
+                ],
+            )
+
+
+def insert_unless_taken(instance: models.Model, *, unique: tuple[str, ...]) -> bool:
+    """Insert `instance` (a new row, its pk from the database) unless a row with the same
+    `unique` fields (one unique constraint) is there: INSERT … ON CONFLICT DO NOTHING
+    RETURNING, in one statement. Sets its pk and returns True when inserted; False, with
+    nothing written, when the row was there. Sends no save signals, runs no save()."""
+    meta = instance._meta
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    target = ", ".join(quote(meta.get_field(name).column) for name in unique)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(meta.db_table)} "  # noqa: S608 - names from the model
+            f"({', '.join(quote(field.column) for field in fields)}) "
+            f"VALUES ({', '.join(['%s'] * len(fields))}) "
+            f"ON CONFLICT ({target}) DO NOTHING RETURNING {quote(meta.pk.column)}",
+            [
+                field.get_db_prep_save(field.pre_save(instance, True), connection)
+                for field in fields
+            ],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    instance.pk = row[0]
+    instance._state.adding = False
+    instance._state.db = connection.alias
+    return True
