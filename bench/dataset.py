@@ -23,6 +23,7 @@ from leaderboard.services.periods import period_starts
 from people.models import ConsentKind, ConsentRecord, Department, User
 from sharing.captions import code_new
 from sharing.models import Click, NoPointsReason, Refusal, Share, SharePostPage, UAClass
+from sharing.services.tallies import campaign_tallies_rebuild
 
 HISTORY_DAYS = 180
 WEEKLY_CAP = 5  # the programme's default, as the shares were made
@@ -272,4 +273,6 @@ def dataset_build(scale: Scale, *, seed: int = 12) -> dict:
     badges = badges_award()
     # The leaderboard's own per-person and per-score aggregates, from the stored totals.
     aggregates.leaderboard_aggregates_rebuild()
+    # The campaigns' per-person tallies, counted from the shares and clicks inserted above.
+    campaign_tallies_rebuild()
     return {"people": people, "posts": [p.pk for p in posts], "badges": badges}

@@ -1,4 +1,11 @@
-from sharing.models.campaigns import MILESTONES, STARTED, Campaign, CampaignMilestone, GoalKind
+from sharing.models.campaigns import (
+    MILESTONES,
+    STARTED,
+    Campaign,
+    CampaignMilestone,
+    CampaignPerson,
+    GoalKind,
+)
 from sharing.models.pages import PostCaption, ShareHubPage, SharePostPage, SharePostTag
 from sharing.models.records import (
     Click,
@@ -20,6 +27,7 @@ __all__ = [
     "STARTED",
     "Campaign",
     "CampaignMilestone",
+    "CampaignPerson",
     "Click",
     "GoalKind",
     "ClickOverflow",

@@ -1,5 +1,6 @@
 """Campaigns: posts that belong together and, optionally, a goal people reach together."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -136,3 +137,29 @@ class CampaignMilestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign}: {self.percent}%"
+
+
+class CampaignPerson(models.Model):
+    """What one person did for a campaign within its dates: their shares of its posts and
+    the credited clicks those shares received, as local days between its start and end.
+
+    Kept in step inside the transaction of each share and credited click (sharing.services
+    .tallies), so a campaign's progress is read from one row per participant instead of
+    being counted over every click (a company-wide campaign with 2M clicks took 20 s a
+    count). Recounted from the shares and clicks when the campaign's dates or posts change.
+    """
+
+    wagtail_reference_index_ignore = True
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="people")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    shares = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "user"], name="campaign_person_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign}: {self.user_id}"

@@ -1,7 +1,8 @@
 """Reads for campaigns: progress towards a goal, who took part, departments side by side.
 
 Every figure is counted on the campaign's posts within its dates (local days, inclusive):
-shares made then, credited clicks received then, and the people who did either. A fixed
+shares made then, credited clicks received then, and the people who did either, read from
+the per-person tallies the shares and clicks keep (sharing.services.tallies). A fixed
 number of queries whatever the number of shares and clicks; nobody is ever listed for
 not taking part, and people are named only with their leaderboard opt-in.
 """
@@ -9,14 +10,14 @@ not taking part, and people are named only with their leaderboard opt-in.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from leaderboard.models import DepartmentMembers
 from leaderboard.selectors import DEPARTMENT_MINIMUM
 from people.models import ConsentKind, Department, User
 from people.selectors import users_with_consent
-from sharing.models import MILESTONES, Campaign, CampaignMilestone, GoalKind, Share
+from sharing.models import MILESTONES, Campaign, CampaignMilestone, CampaignPerson, GoalKind
 from sharing.selectors.posts import posts_available
 
 NAMED_LIMIT = 60  # names shown on a campaign page; the count is always the full one
@@ -97,30 +98,12 @@ class CampaignProgress:
         return max((self.campaign.ends_on - timezone.localdate()).days, 0)
 
 
-def _in_dates(field: str) -> Q:
-    """`field` (a datetime) falls within its post's campaign's dates, as local days."""
-    return Q(**{f"{field}__date__gte": F("post__campaign__starts_on")}) & (
-        Q(post__campaign__ends_on__isnull=True)
-        | Q(**{f"{field}__date__lte": F("post__campaign__ends_on")})
-    )
-
-
-SHARED = _in_dates("created_at")
-CLICKED = Q(clicks__credited=True) & _in_dates("clicks__at")
-
-
-def _counts(shares: QuerySet[Share], group: str) -> dict:
-    """Per `group` value: shares, credited clicks and people, within the campaign dates
-    (one query; a share's clicks are joined once, so shares are counted distinct)."""
+def _counts(people: QuerySet[CampaignPerson], group: str) -> dict:
+    """Per `group` value: shares, credited clicks and people taking part (one query over
+    the campaign's per-person tallies, however many clicks they add up)."""
     rows = (
-        shares.values(group)
-        .annotate(
-            # Named apart from the relations: an annotation called "clicks" would hide
-            # the join the other filters go through.
-            n_shares=Count("pk", filter=SHARED, distinct=True),
-            n_clicks=Count("clicks", filter=CLICKED),
-            n_people=Count("user", filter=SHARED | CLICKED, distinct=True),
-        )
+        people.values(group)
+        .annotate(n_shares=Sum("shares"), n_clicks=Sum("clicks"), n_people=Count("pk"))
         .order_by()
     )
     return {row[group]: row for row in rows}
@@ -137,7 +120,7 @@ def campaigns_progress(*, campaigns: list[Campaign]) -> dict[int, CampaignProgre
     if not campaigns:
         return {}
     counts = _counts(
-        Share.objects.filter(post__campaign__in=[c.pk for c in campaigns]), "post__campaign"
+        CampaignPerson.objects.filter(campaign__in=[c.pk for c in campaigns]), "campaign"
     )
     return {
         c.pk: CampaignProgress(
@@ -167,13 +150,7 @@ def campaigns_running(*, today: date | None = None) -> list[Campaign]:
 def campaign_participant_ids(*, campaign: Campaign) -> QuerySet:
     """The ids of everyone who took part: shared one of the posts within the dates, or
     received a credited click on one then."""
-    return (
-        Share.objects.filter(post__campaign=campaign)
-        .filter(SHARED | CLICKED)
-        .values_list("user_id", flat=True)
-        .distinct()
-        .order_by()
-    )
+    return CampaignPerson.objects.filter(campaign=campaign).values_list("user_id", flat=True)
 
 
 def campaign_participants_named(*, campaign: Campaign, limit: int = NAMED_LIMIT) -> list[str]:
@@ -230,8 +207,8 @@ def campaign_departments(*, campaign: Campaign) -> list[DepartmentLine]:
         return []
     opted_in = users_with_consent(kind=ConsentKind.LEADERBOARD).filter(is_active=True)
     counts = _counts(
-        Share.objects.filter(
-            post__campaign=campaign,
+        CampaignPerson.objects.filter(
+            campaign=campaign,
             user__department_id__in=list(eligible),
             user__in=opted_in.values("pk"),
         ),

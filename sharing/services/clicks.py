@@ -1,8 +1,9 @@
 """The tracked-link hot path: store every request as a raw click, credit the honest ones.
 
-A fixed number of queries whatever the history: the share (locked), the settings, one
-aggregate over the share's credited clicks, the insert, the counter, and the points. The
-share's first reader also brings the share's own points (one more award, that click only).
+A fixed number of queries whatever the history: the share (locked), one aggregate over
+the share's credited clicks, the insert, the counter, and the points (the settings come
+from the cache). The share's first reader also brings the share's own points (one more
+award, that click only).
 """
 
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from portal.periods import local_day
 from sharing.campaigns_live import post_changed_on_commit
 from sharing.models import Click, ClickOverflow, Refusal, Share, SharingSettings, UAClass
 from sharing.selectors import clicks_seen, post_is_available
+from sharing.services.tallies import campaign_tally_add
 from sharing.tracking import ua_classify, utm_merge, visitor_keys_24h
 
 
@@ -86,6 +88,9 @@ def click_record(
         )
         if click.credited:
             _credit(share=share, click=click)
+            campaign_tally_add(
+                campaign=share.post.campaign, user_id=share.user_id, at=click.at, clicks=1
+            )
             post_changed_on_commit(post=share.post)  # its campaign's bar, after commit
     if not available:
         return ClickOutcome(share, click, None)
@@ -180,7 +185,7 @@ def _credit(*, share: Share, click: Click) -> None:
             note="Its first reader",
             at=click.at,
         )
-    points = PointsSettings.load()
+    points = PointsSettings.current()
     if active and share.credited_clicks <= points.click_cap_per_share:
         points_award(
             user=share.user,

@@ -4,7 +4,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from leaderboard.models import PointsSettings, Reason
@@ -12,6 +12,7 @@ from leaderboard.services import points_award
 from people.models import User
 from people.platforms import PLATFORMS
 from people.selectors import network_list
+from portal.rows import insert_unless_taken
 from sharing.campaigns_live import post_changed_on_commit
 from sharing.captions import (
     caption_compose,
@@ -29,6 +30,7 @@ from sharing.selectors import (
     weekly_cap_for,
 )
 from sharing.services.errors import SharingError
+from sharing.services.tallies import campaign_tally_add
 
 SHARED_BEFORE = (
     "You already shared this on {label}: here is the same link again. "
@@ -81,7 +83,7 @@ def share_create(
     cap, cap_reason = weekly_cap_for(user=user, settings=settings)
     _lock_person(user)
     earns = shares_earning_in_week(user=user, at=at) < cap
-    points = PointsSettings.load()
+    points = PointsSettings.current()
     waits = earns and points.credits_on_first_reader
     share = Share(
         user=user,
@@ -100,6 +102,8 @@ def share_create(
         # The same share was confirmed twice at once (a double click): the first one stands.
         first = Share.objects.get(user=user, post=post, platform=platform)
         return ShareOutcome(first, False, 0, f"You already shared this on {label}.")
+    if post.campaign_id:
+        campaign_tally_add(campaign=post.campaign, user_id=user.pk, at=at, shares=1)
     post_changed_on_commit(post=post)  # its campaign's bar and milestones, after commit
     return _new_share_points(share, label=label, cap=cap, cap_reason=cap_reason, points=points)
 
@@ -126,8 +130,12 @@ def _new_share_points(
 def _lock_person(user: User) -> None:
     """Serialise one person's shares until this transaction ends, so each counts the
     week's earning shares after the others are committed: concurrent shares on different
-    posts cannot all fit under the weekly cap. points_award takes the same lock later."""
-    User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+    posts cannot all fit under the weekly cap. points_award takes the same lock later.
+
+    Not on SQLite: its transactions here are IMMEDIATE, so this one holds the database's
+    write lock already, and Django drops FOR UPDATE there (the SELECT would lock nothing)."""
+    if connection.features.has_select_for_update:
+        User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
 
 
 def _check_may_share(
@@ -175,13 +183,9 @@ def _caption(*, platform: str, label: str, text: str, disclosure: str) -> str:
 
 
 def _inserted(share: Share) -> bool:
-    """Insert `share`; False when a concurrent confirm inserted the same one first."""
-    try:
-        with transaction.atomic():
-            share.save(force_insert=True)
-    except IntegrityError:
-        return False
-    return True
+    """Insert `share`; False when a concurrent confirm inserted the same one first. One
+    INSERT … ON CONFLICT DO NOTHING, where a savepoint around the insert made it three."""
+    return insert_unless_taken(share, unique=("user", "post", "platform"))
 
 
 def _waiting_message(label: str, points: PointsSettings) -> str:

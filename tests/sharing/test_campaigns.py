@@ -21,7 +21,15 @@ from people.services import consent_set
 from portal.realtime.broadcaster import broadcaster
 from sharing.campaigns import CAMPAIGN_MILESTONE, CAMPAIGN_STARTED
 from sharing.captions import code_new
-from sharing.models import STARTED, Campaign, CampaignMilestone, Click, GoalKind, Share
+from sharing.models import (
+    STARTED,
+    Campaign,
+    CampaignMilestone,
+    CampaignPerson,
+    Click,
+    GoalKind,
+    Share,
+)
 from sharing.selectors.campaigns import (
     campaign_departments,
     campaign_participants_named,
@@ -30,6 +38,7 @@ from sharing.selectors.campaigns import (
 )
 from sharing.services import click_record, share_create
 from sharing.services.campaigns import campaign_milestones_record, campaigns_start_due
+from sharing.services.tallies import campaign_tally_add, campaign_tally_rebuild
 from tests.leaderboard.factories import opted_in
 from tests.people.factories import DepartmentFactory, EditorFactory, UserFactory
 from tests.sharing.factories import advocate_make, post_create
@@ -56,7 +65,8 @@ def campaign_make(**fields) -> Campaign:
 
 
 def share_make(user, post, *, platform="linkedin", at=None) -> Share:
-    return Share.objects.create(
+    """A share made past share_create (quicker in bulk), with the tally it would keep."""
+    share = Share.objects.create(
         user=user,
         post=post,
         post_title=post.title,
@@ -65,19 +75,21 @@ def share_make(user, post, *, platform="linkedin", at=None) -> Share:
         caption="Come and meet us.",
         created_at=at or timezone.now(),
     )
+    campaign_tally_add(campaign=post.campaign, user_id=user.pk, at=share.created_at, shares=1)
+    return share
 
 
 def clicks_make(share: Share, n: int, *, at=None, credited=True) -> None:
+    """Clicks stored past click_record, with the tally its credited ones would keep."""
+    at = at or timezone.now()
     Click.objects.bulk_create(
         Click(
-            share=share,
-            at=at or timezone.now(),
-            visitor_key=f"{share.pk}-{i}",
-            ua_class="person",
-            credited=credited,
+            share=share, at=at, visitor_key=f"{share.pk}-{i}", ua_class="person", credited=credited
         )
         for i in range(n)
     )
+    if credited:
+        campaign_tally_add(campaign=share.post.campaign, user_id=share.user_id, at=at, clicks=n)
 
 
 @pytest.fixture
@@ -507,3 +519,41 @@ def test_the_thanks_is_emailed_only_to_those_who_opted_in_to_alerts(
     assert [message.to for message in mailoutbox] == [["alerts@northwind.example"]]
     assert "25% of the way there" in mailoutbox[0].subject
     assert Notification.objects.filter(user=quiet, kind="campaign_milestone").count() == 1
+
+
+def test_tallies_kept_by_shares_and_clicks_equal_a_recount_and_follow_the_dates_and_posts(
+    django_capture_on_commit_callbacks,
+):
+    campaign = campaign_make(goal_kind=GoalKind.CLICKS, target=10)
+    post = post_create(campaign=campaign)
+    sharer, other = advocate_make(), advocate_make()
+    share = share_create(user=sharer, post=post, platform="linkedin", text="Come along.").share
+    for n in range(3):
+        click_record(code=share.code, method="GET", user_agent=READER, ip=f"203.0.113.{n + 1}")
+    click_record(code=share.code, method="GET", user_agent=READER, ip="203.0.113.1")  # repeat
+    elsewhere = post_create()  # in no campaign: counts for none
+    share_create(user=other, post=elsewhere, platform="linkedin", text="Not this one.")
+    progress = campaign_progress(campaign=campaign)
+    assert (progress.total, progress.participants) == (3, 1)
+    kept = set(CampaignPerson.objects.values_list("campaign_id", "user_id", "shares", "clicks"))
+    assert kept == {(campaign.pk, sharer.pk, 1, 3)}
+    campaign_tally_rebuild(campaign_id=campaign.pk)
+    assert (
+        set(CampaignPerson.objects.values_list("campaign_id", "user_id", "shares", "clicks"))
+        == kept
+    )
+
+    # HR moves the start to tomorrow: nothing done so far counts, and back again.
+    campaign.starts_on = TODAY + timedelta(days=1)
+    campaign.save()
+    assert campaign_progress(campaign=campaign).total == 0
+    campaign.starts_on = TODAY - timedelta(days=7)
+    campaign.save()
+    assert campaign_progress(campaign=campaign).total == 3
+
+    # An editor moves the other post into the campaign: publishing it recounts.
+    elsewhere.campaign = campaign
+    with django_capture_on_commit_callbacks(execute=True):
+        elsewhere.save_revision().publish()
+    progress = campaign_progress(campaign=campaign)
+    assert (progress.participants, campaign_progress(campaign=campaign).total) == (2, 3)

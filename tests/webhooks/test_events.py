@@ -11,6 +11,7 @@ from django.utils import timezone
 from sharing.captions import code_new
 from sharing.models import Campaign, Click, GoalKind, Share
 from sharing.services.campaigns import campaign_milestones_record
+from sharing.services.tallies import campaign_tally_add
 from tests.people.factories import UserFactory
 from tests.sharing.factories import post_create
 from tests.webhooks.factories import destination_make
@@ -58,6 +59,9 @@ def share_with_clicks(user, post, clicks: int) -> Share:
         )
         for i in range(clicks)
     )
+    # Made in bulk, past the services: their tallies as share_create and click_record keep.
+    campaign_tally_add(campaign=post.campaign, user_id=user.pk, at=share.created_at, shares=1)
+    campaign_tally_add(campaign=post.campaign, user_id=user.pk, at=timezone.now(), clicks=clicks)
     return share
 
 
