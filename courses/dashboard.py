@@ -6,7 +6,6 @@ from django.utils.dateformat import format as date_format
 from courses.quiz_rules import moment_label
 from courses.selectors import (
     TrainingStatus,
-    advocate_is_certified,
     certification_lapse,
     training_overview,
 )
@@ -19,7 +18,7 @@ def training_step(user) -> Step:
     overview = training_overview(user=user)
     certifying = [row for row in overview.rows if row.course.certifies_advocates]
     row = certifying[0] if certifying else None
-    done = advocate_is_certified(user=user)
+    done = overview.certified
     status = ""
     url = live_section_urls().get("training")
     action = "Go to training"
@@ -39,7 +38,9 @@ def training_step(user) -> Step:
     certificate = next((c for c in overview.certificates if c.valid), None)
     if done and certificate is not None:
         status = f"Certified on {date_format(timezone.localtime(certificate.issued_at), 'j F Y')}"
-    lapse = None if done else certification_lapse(user=user)
+    # Only someone who once held an advocate certificate can have let it lapse.
+    held = any(c.certifies_advocates for c in overview.certificates)
+    lapse = certification_lapse(user=user) if held and not done else None
     if lapse is not None:
         # Recertification: say why the finished course is back, and by when.
         status = (

@@ -3,6 +3,21 @@
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from people.models import ConsentKind, ConsentRecord, SocialNetwork, User
+from portal.admin_access import admin_access_annotation
+
+
+def user_for_session(*, user_id) -> User | None:
+    """The signed-in person as every portal page needs them, in the one query that loads
+    them: with their department (the dashboard names it) and whether they may open the
+    admin (the navigation's Admin link: portal.admin_access). None: no such user."""
+    try:
+        return (
+            User._default_manager.select_related("department")
+            .annotate(**admin_access_annotation())
+            .get(pk=user_id)
+        )
+    except User.DoesNotExist:
+        return None
 
 
 def consent_current(*, user: User) -> dict[str, bool]:

@@ -13,10 +13,13 @@ from wagtail.models import Page
 from people.models import User
 from policies.models import Acknowledgement, AcknowledgementRenewal, PolicyPage, PolicyVersion
 from portal.periods import months_after
+from portal.request_memo import memoised
 
 # Bumped when CurrentPolicy changes shape: an old cached list would lack the new fields.
 CURRENT_VERSIONS_CACHE_KEY = "policies:current-versions:2"
 CURRENT_VERSIONS_TTL = 60 * 60
+# The request memo's key for policies_pending (portal.request_memo).
+PENDING_MEMO = "policies_pending"
 
 
 @dataclass(frozen=True)
@@ -90,12 +93,19 @@ def policies_pending(*, user: User, today: date | None = None) -> list[CurrentPo
     they last confirmed it (those are returned with `renewal_due` set).
 
     At most one query (two when a policy asks again; none when no policy requires
-    acknowledgement and the cache is warm).
+    acknowledgement and the cache is warm). Once per request: the banner on every page
+    and the dashboard's step or the sharing gate ask the same; `policy_acknowledge`
+    forgets the answer.
     """
     required = [p for p in policies_current() if p.required and p.version]
     if not required:
         return []
     today = today or timezone.localdate()
+    key = (PENDING_MEMO, user.pk, today, tuple(required))
+    return list(memoised(key, lambda: _pending(user=user, required=required, today=today)))
+
+
+def _pending(*, user: User, required: list[CurrentPolicy], today: date) -> list[CurrentPolicy]:
     last = _last_confirmed(user=user, policies=required)
     pending = []
     for policy in required:

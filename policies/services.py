@@ -12,7 +12,8 @@ from notifications.services import notification_send, notifications_resolve
 from people.models import User
 from policies.models import Acknowledgement, AcknowledgementRenewal, PolicyPage, PolicyVersion
 from policies.notices import POLICY_VERSION
-from policies.selectors import policies_cache_clear, policy_page_state
+from policies.selectors import PENDING_MEMO, policies_cache_clear, policy_page_state
+from portal.request_memo import forget
 
 
 class AcknowledgementRefusal(StrEnum):
@@ -171,6 +172,7 @@ def policy_acknowledge(
     page, revision_id = _policy_to_acknowledge(
         policy_id=policy_id, version=version, revision_id=revision_id
     )
+    forget((PENDING_MEMO, user.pk))  # the banner later in this request asks again
     with transaction.atomic():
         existing = Acknowledgement.objects.filter(
             user=user, policy=page, version=page.version

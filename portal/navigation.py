@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from wagtail import hooks
 from wagtail.models import Page
 
+from portal.admin_access import user_has_admin_access
 from portal.extensions import NAV_ITEM
 
 SECTION_CACHE_KEY = "portal:nav:live-section-urls"
@@ -46,6 +47,6 @@ def section_nav_item(request: HttpRequest, label: str, slug: str) -> NavItem | N
 def nav_items(request: HttpRequest) -> list[NavItem]:
     items = [NavItem("Dashboard", "/", request.path == "/")]
     items += [item for fn in hooks.get_hooks(NAV_ITEM) if (item := fn(request)) is not None]
-    if request.user.has_perm("wagtailadmin.access_admin"):
+    if user_has_admin_access(user=request.user):
         items.append(NavItem("Admin", "/admin/", False))
     return items

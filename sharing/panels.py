@@ -14,7 +14,6 @@ from sharing.models import Share, SharingSettings, Suggestion
 from sharing.selectors import (
     preferences_get,
     share_totals,
-    shares_earning_in_week,
     topics_marked,
     weekly_cap_for,
 )
@@ -89,7 +88,7 @@ def records_section() -> RecordSection:
 def dashboard_panel(request) -> Panel | None:
     """This week's sharing at a glance, for people who have shared at least once."""
     user = request.user
-    shares, clicks = share_totals(user=user)
+    shares, clicks, this_week = share_totals(user=user, at=timezone.now())
     if not shares:
         return None
     cap, _ = weekly_cap_for(user=user)
@@ -97,7 +96,7 @@ def dashboard_panel(request) -> Panel | None:
         "sharing",
         "sharing/dashboard_panel.html",
         {
-            "this_week": shares_earning_in_week(user=user, at=timezone.now()),
+            "this_week": this_week,
             "cap": cap,
             "shares": shares,
             "clicks": clicks,

@@ -4,7 +4,7 @@ lapse, and which certificates expire soon (recertification)."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from courses.models import Certificate, CoursePage, Enrolment
@@ -35,9 +35,14 @@ def _renewed() -> Exists:
 
 def certificate_list(*, user: User) -> list[Certificate]:
     """Every certificate of the person, newest first, each marked `valid` today and
-    `renewed` when a newer one of the same course replaced it."""
+    `renewed` when a newer one of the same course replaced it, and with the course's
+    `certifies_advocates` (so a valid one answers advocate_is_certified without a query)."""
     today = timezone.localdate()
-    certificates = list(Certificate.objects.filter(user=user).order_by("-issued_at"))
+    certificates = list(
+        Certificate.objects.filter(user=user)
+        .annotate(certifies_advocates=F("course__certifies_advocates"))
+        .order_by("-issued_at")
+    )
     seen: set[int] = set()
     for certificate in certificates:
         certificate.valid = certificate.is_valid_on(today)

@@ -13,6 +13,12 @@ class TrainingOverview:
     rows: list[CourseProgress] = field(default_factory=list)
     certificates: list[Certificate] = field(default_factory=list)
 
+    @property
+    def certified(self) -> bool:
+        """A certified advocate today (as advocate_is_certified, from the certificates
+        already read)."""
+        return any(c.valid and c.certifies_advocates for c in self.certificates)
+
 
 def training_overview(*, user: User) -> TrainingOverview:
     """A person's enrolments in live courses with progress, and their certificates.

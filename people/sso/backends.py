@@ -7,6 +7,8 @@ from allauth.account.auth_backends import AuthenticationBackend
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 
+from people.selectors import user_for_session
+
 
 class ThrottleBackend(AxesStandaloneBackend):
     """django-axes' lockout check, for sign-ins that come through a web request.
@@ -38,3 +40,8 @@ class PasswordBackend(AuthenticationBackend):
         if user is not None and not password_login_allowed(user):
             return None
         return user
+
+    def get_user(self, user_id):
+        # The person behind a session, with what every page shows of them (one query).
+        user = user_for_session(user_id=user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.request_memo.RequestMemoMiddleware",  # what two parts of a page both read
     "allauth.account.middleware.AccountMiddleware",
     "portal.middleware.PortalLoginRequiredMiddleware",
     "portal.middleware.AdminAccessMiddleware",

@@ -3,7 +3,7 @@
 from datetime import datetime
 from itertools import groupby
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from people.models import User
@@ -30,23 +30,31 @@ def shares_by_post(*, user: User) -> dict[int, list[str]]:
     return shared
 
 
-def shares_earning_in_week(*, user: User, at: datetime) -> int:
-    """How many of `user`'s shares earned points in the week (Monday to Sunday) of `at`."""
+def _earning_in_week(at: datetime) -> Q:
+    """Shares that earned points in the week (Monday to Sunday) of `at`."""
     monday = week_start(at)
-    return Share.objects.filter(
-        user=user,
+    return Q(
         earned_points=True,
         created_at__gte=day_start(monday),
         created_at__lt=day_start(monday + WEEK),
-    ).count()
-
-
-def share_totals(*, user: User) -> tuple[int, int]:
-    """How many shares `user` made and how many clicks on them were credited, all time."""
-    totals = Share.objects.filter(user=user).aggregate(
-        count=Count("pk"), clicks=Sum("credited_clicks")
     )
-    return totals["count"], totals["clicks"] or 0
+
+
+def shares_earning_in_week(*, user: User, at: datetime) -> int:
+    """How many of `user`'s shares earned points in the week (Monday to Sunday) of `at`."""
+    return Share.objects.filter(_earning_in_week(at), user=user).count()
+
+
+def share_totals(*, user: User, at: datetime) -> tuple[int, int, int]:
+    """How many shares `user` made and how many clicks on them were credited, all time, and
+    how many of them earned points in the week of `at` (as shares_earning_in_week): the
+    dashboard's glance, in one aggregate."""
+    totals = Share.objects.filter(user=user).aggregate(
+        count=Count("pk"),
+        clicks=Sum("credited_clicks"),
+        this_week=Count("pk", filter=_earning_in_week(at)),
+    )
+    return totals["count"], totals["clicks"] or 0, totals["this_week"]
 
 
 def share_state(share: Share, *, at: datetime | None = None) -> ShareState:
