@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -65,16 +66,18 @@ def _own_attempt(request, attempt_id: int, *, questions: bool = True) -> QuizAtt
     return attempt
 
 
-def _attempt_context(attempt: QuizAttempt, *, position: int | None = None, **extra) -> dict:
+def _attempt_context(
+    attempt: QuizAttempt, *, position: int | None = None, partial: bool = False, **extra
+) -> dict:
     """The attempt screen at `position` (default: where it resumes); the number of
-    questions is the review step."""
+    questions is the review step. The `partial` (the htmx swap) shows neither the quiz
+    nor the course, so they are not loaded for it."""
     position = attempt.position if position is None else position
     answers = attempt_answers(attempt=attempt) if attempt.is_open else {}
     on_question = attempt.is_open and position < attempt.total
     context = {
         "attempt": attempt,
-        "quiz": attempt.quiz,
-        "course": attempt.course,
+        **({} if partial else {"quiz": attempt.quiz, "course": attempt.course}),
         "question": (
             attempt_question(attempt=attempt, position=position, answers=answers)
             if on_question
@@ -142,26 +145,28 @@ def _chosen(request) -> tuple[int | None, list[str]]:
 @require_POST
 @vary_on_headers("HX-Request")
 def attempt_answer(request, attempt_id: int):
-    attempt = _own_attempt(request, attempt_id, questions=False)
+    # No read before the service's: it loads the attempt and its answers under its lock,
+    # and refuses someone else's. The swap shows only the attempt (the quiz is read only
+    # for feedback after each answer).
     position, choice_ids = _chosen(request)
-    result_url = redirect("courses:attempt", attempt_id=attempt.pk).url
+    result_url = reverse("courses:attempt", kwargs={"attempt_id": attempt_id})
     try:
         if position is None:
             raise services.QuizRefused("That answer form was incomplete; nothing was saved.")
-        saved, answer = services.quiz_answer_save(
-            user=request.user, attempt_id=attempt.pk, position=position, choice_ids=choice_ids
+        attempt, answer = services.quiz_answer_save(
+            user=request.user, attempt_id=attempt_id, position=position, choice_ids=choice_ids
         )
-        saved.quiz, saved.course = attempt.quiz, attempt.course  # already loaded
-        attempt = saved
     except services.QuizTimeUp as refusal:
-        services.quiz_attempt_submit(user=request.user, attempt_id=attempt.pk)
+        services.quiz_attempt_submit(user=request.user, attempt_id=attempt_id)
         messages.warning(request, refusal.message)
         return HttpResponseClientRedirect(result_url) if request.htmx else redirect(result_url)
     except services.QuizRefused as refusal:
+        if refusal.code == Refusal.NOT_FOUND:
+            raise Http404(refusal.message) from refusal
         if refusal.code == Refusal.SUBMITTED:
             messages.warning(request, refusal.message)
             return HttpResponseClientRedirect(result_url) if request.htmx else redirect(result_url)
-        attempt.refresh_from_db()
+        attempt = _own_attempt(request, attempt_id)  # also the 404 for someone else's
         stay = position if refusal.code != Refusal.POSITION else None
         context = _attempt_context(attempt, position=stay, error=refusal.message)
         if request.htmx:
@@ -173,7 +178,7 @@ def attempt_answer(request, attempt_id: int):
             attempt=attempt, position=answer.position, choice_ids=answer.choice_ids
         )
     if request.htmx:
-        context = _attempt_context(attempt, feedback=feedback, swapped=True)
+        context = _attempt_context(attempt, feedback=feedback, swapped=True, partial=True)
         response = TemplateResponse(request, "courses/attempt.html#quiz", context)
         return replace_url(response, result_url)  # a reload resumes where the attempt is
     if feedback:

@@ -11,8 +11,10 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from portal import checks  # noqa: F401 - registers the deploy checks
         from portal.permissions import editors_grant_permissions  # imports auth models
+        from portal.routing import connect_signals as routing_signals  # imports Wagtail models
 
         post_migrate.connect(editors_grant_permissions, dispatch_uid="chorus-editors")
+        routing_signals()
         user_logged_out.connect(_close_sockets_on_logout, dispatch_uid="chorus-logout-sockets")
         pre_save.connect(
             _note_access_change, sender=settings.AUTH_USER_MODEL, dispatch_uid="chorus-access"

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
 from django.views.generic import RedirectView
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from portal import views
@@ -35,8 +34,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every editor-written page; it must come last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every editor-written page (routed from the cache: portal/routing.py); last.
+urlpatterns += [path("", include("portal.routing"))]
 
 handler403 = views.permission_denied
 handler404 = views.page_not_found

@@ -195,8 +195,12 @@ def attempt_question(
 
 
 def attempt_answers(*, attempt: QuizAttempt) -> dict[int, AttemptAnswer]:
-    """The answers given so far, by question position."""
-    return {answer.position: answer for answer in attempt.answers.all()}
+    """The answers given so far, by question position: those the quiz services read with
+    the attempt under its lock (`answer_list`), when they did, else from the database."""
+    answers = getattr(attempt, "answer_list", None)
+    if answers is None:
+        answers = attempt.answers.all()
+    return {answer.position: answer for answer in answers}
 
 
 def attempt_overview(*, attempt: QuizAttempt, answers: dict[int, AttemptAnswer]) -> list[dict]:

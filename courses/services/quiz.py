@@ -6,11 +6,11 @@ so two requests at once have exactly one effect, and the same answer sent twice 
 a double click, a stale tab) leaves the attempt as one sending would.
 """
 
-import random
 import secrets
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from courses.models import (
@@ -23,8 +23,9 @@ from courses.models import (
     QuizAttempt,
     QuizPage,
 )
-from courses.quiz_rules import SINGLE_ANSWER_KINDS, QuestionKind, Refusal, question_is_correct
-from courses.selectors import quiz_state
+from courses.quiz_rules import SINGLE_ANSWER_KINDS, Refusal, question_is_correct
+from courses.selectors import attempt_answers, quiz_state
+from courses.services.draw import quiz_draw
 from courses.services.enrolments import course_complete, enrolment_create
 from people.models import User
 
@@ -47,88 +48,15 @@ class QuizTimeUp(QuizRefused):
         )
 
 
-def _choice_items(raw_choices) -> list[dict]:
-    # ListBlock raw data is a list of {"type": "item", "value": ..., "id": ...} dicts.
-    return [item.get("value", item) for item in raw_choices]
-
-
-def _key(block: dict, index: int) -> str:
-    return block.get("id") or str(index)
-
-
-def _pick(pool: list[dict], count: int, seen: dict[str, int], rng: random.Random) -> list[int]:
-    """Pool indices: never-seen questions first, then those seen longest ago, at random
-    within each group. Without `seen` exactly rng.sample(range(len(pool)), count)."""
-    groups: dict[int, list[int]] = {}
-    for index, block in enumerate(pool):
-        groups.setdefault(seen.get(_key(block, index), 0), []).append(index)
-    picked: list[int] = []
-    for last_seen in sorted(groups):
-        group = groups[last_seen]
-        picked += rng.sample(group, min(count - len(picked), len(group)))
-        if len(picked) == count:
-            break
-    return picked
-
-
-def quiz_draw(
-    *,
-    pool: list[dict],
-    count: int,
-    shuffle: bool,
-    seed: int,
-    seen: dict[str, int] | None = None,
-) -> list[dict]:
-    """Draw `count` questions from the raw question pool with a seeded random source and
-    return the attempt's own copy: [{"key", "type", "text", "explanation", "lesson",
-    "choices": [{"id", "text", "correct"}]}] ("lesson": the id of the lesson that teaches
-    it, or None). `seen` maps question keys to the number of the last attempt that drew
-    them: questions not seen are drawn first, then those seen longest ago, so a retry
-    cannot be passed by memorising the last one while the pool allows. Same pool, seed and
-    `seen`, same draw."""
-    rng = random.Random(seed)  # noqa: S311 - fairness, not secrecy: the seed is server-side
-    indices = _pick(pool, min(count, len(pool)), seen or {}, rng)
-    if seen and shuffle:
-        rng.shuffle(indices)  # the unseen ones would otherwise always come first
-    if not shuffle:
-        indices.sort()
-    used_ids: set[str] = set()
-    drawn = []
-    for index in indices:
-        block = pool[index]
-        kind, value = block["type"], block["value"]
-        if kind == QuestionKind.TRUE_FALSE:
-            truth = value["correct"] == "true"
-            choices = [("True", truth), ("False", not truth)]
-        else:
-            choices = [
-                (item["text"], bool(item.get("correct")))
-                for item in _choice_items(value["choices"])
-            ]
-            if shuffle:
-                rng.shuffle(choices)
-        snapshot_choices = []
-        for text, correct in choices:
-            choice_id = f"c{rng.getrandbits(32):08x}"
-            while choice_id in used_ids:
-                choice_id = f"c{rng.getrandbits(32):08x}"
-            used_ids.add(choice_id)
-            snapshot_choices.append({"id": choice_id, "text": text, "correct": correct})
-        drawn.append(
-            {
-                "key": _key(block, index),
-                "type": kind,
-                "text": value["text"],
-                "explanation": value.get("explanation", ""),
-                "lesson": value.get("lesson") or None,
-                "choices": snapshot_choices,
-            }
-        )
-    return drawn
-
-
 def _locked_attempt(*, user: User, attempt_id: int) -> QuizAttempt:
-    attempt = QuizAttempt.objects.select_for_update().filter(pk=attempt_id).first()
+    """The attempt, its row locked, with its answers so far in `answer_list` (read once
+    the lock is held, for the service and for the view that shows them)."""
+    attempt = (
+        QuizAttempt.objects.select_for_update()
+        .prefetch_related(Prefetch("answers", to_attr="answer_list"))
+        .filter(pk=attempt_id)
+        .first()
+    )
     if attempt is None or attempt.user_id != user.pk:
         raise QuizRefused(
             "That quiz attempt does not exist or belongs to someone else.", code=Refusal.NOT_FOUND
@@ -137,7 +65,7 @@ def _locked_attempt(*, user: User, attempt_id: int) -> QuizAttempt:
 
 
 def _grade(attempt: QuizAttempt, *, now: datetime) -> Certificate | None:
-    answers = {answer.position: answer for answer in attempt.answers.all()}
+    answers = attempt_answers(attempt=attempt)
     correct_count = 0
     for position, question in enumerate(attempt.questions):
         answer = answers.get(position)
@@ -262,13 +190,14 @@ def quiz_answer_save(
             )
         if question["type"] in SINGLE_ANSWER_KINDS and len(chosen) != 1:
             raise QuizRefused("Choose exactly one answer.", code=Refusal.CHOICE)
-        answers = {a.position: a for a in attempt.answers.all()}
+        answers = attempt_answers(attempt=attempt)
         answer = answers.get(position)
         if answer is None:
             answer = AttemptAnswer.objects.create(
                 attempt=attempt, position=position, choice_ids=chosen, answered_at=now
             )
             answers[position] = answer
+            attempt.answer_list.append(answer)  # the view shows the answers as they now are
         elif set(answer.choice_ids) != set(chosen):
             if attempt.feedback == FeedbackMode.EACH:
                 raise QuizRefused(
