@@ -1,6 +1,8 @@
 """What the library pages show one person (page models call these from get_context)."""
 
 from django.urls import reverse
+from django.utils.safestring import SafeString
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from people.models import User
 from people.platforms import PLATFORMS
@@ -8,15 +10,15 @@ from people.selectors import network_list
 from sharing.forms import LibraryFilterForm, SuggestionForm
 from sharing.gate import Gate, gate_closed, sharing_gate
 from sharing.selectors import (
+    CARD_IMAGE,
     library_rank,
+    library_read,
     post_is_available,
     post_topics,
-    posts_available,
     reasons_shorten,
     shares_by_post,
     shares_on_post,
     topics_followed,
-    topics_in_use,
 )
 
 
@@ -33,14 +35,14 @@ def _gate(user: User) -> Gate:
 
 def library_context(*, request, hub) -> dict:
     user = _viewer(request)
-    topics = list(topics_in_use())
-    filters = LibraryFilterForm(request.GET or None, topics=topics)
+    library = library_read(hub=hub)
+    filters = LibraryFilterForm(request.GET or None, topics=library.topics)
     view, platform, topic = "for-you", "", ""
     if filters.is_valid():
         view = filters.cleaned_data["view"] or "for-you"
         platform = filters.cleaned_data["platform"]
         topic = filters.cleaned_data["topic"]
-    posts = list(posts_available(hub=hub))
+    posts = library.posts
     if platform:
         posts = [post for post in posts if platform in post.caption_platforms()]
     if topic:
@@ -65,6 +67,7 @@ def library_context(*, request, hub) -> dict:
     gate = _gate(user)
     used = {platform for platform, _audience in networks}
     for card in cards:
+        card.picture = _picture(card.post)
         # The card's own share buttons, for the networks both the post and the person have.
         card.buttons = (
             _buttons(
@@ -87,6 +90,15 @@ def library_context(*, request, hub) -> dict:
         "suggestion_form": SuggestionForm(),
         "mine_url": reverse("sharing:mine"),
     }
+
+
+def _picture(post) -> SafeString | None:
+    """The card's <img>, from the rendition loaded with the post: get_renditions, unlike the
+    {% image %} tag, does not write a rendition it was handed back to the cache."""
+    if post.image is None:
+        return None
+    rendition = get_renditions_or_not_found(post.image, [CARD_IMAGE])[CARD_IMAGE]
+    return rendition.img_tag({"class": "post-card-image", "alt": ""})
 
 
 def _buttons(*, post, platforms: list[str], used, shared: dict) -> list[dict]:

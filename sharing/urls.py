@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sharing import campaigns_views, views
+from sharing import campaigns_views, preferences_views, views
 
 app_name = "sharing"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("share/campaigns/<slug:slug>/bar/", campaigns_views.campaign_bar, name="campaign_bar"),
     path("share/posts/<int:post_id>/", views.post_public, name="post_public"),
     path("share/posts/<int:post_id>/<str:platform>/", views.share, name="share"),
-    path("share/preferences/topics/", views.preferences_topics, name="preferences_topics"),
-    path("share/preferences/cap/", views.preferences_cap, name="preferences_cap"),
+    path(
+        "share/preferences/topics/", preferences_views.preferences_topics, name="preferences_topics"
+    ),
+    path("share/preferences/cap/", preferences_views.preferences_cap, name="preferences_cap"),
 ]

@@ -12,7 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
-    require_POST,
     require_safe,
 )
 from django.views.decorators.vary import vary_on_headers
@@ -27,7 +26,7 @@ from sharing.captions import (
     tracked_url,
     tracked_url_sample,
 )
-from sharing.forms import ShareForm, SuggestionForm, TopicsForm, WeeklyCapForm
+from sharing.forms import ShareForm, SuggestionForm
 from sharing.gate import sharing_gate
 from sharing.models import SharePostPage, SharingSettings
 from sharing.selectors import (
@@ -37,13 +36,11 @@ from sharing.selectors import (
     share_of,
     shares_mine,
     suggestions_mine,
-    topics_in_use,
     variant_next,
 )
 from sharing.services import (
     SharingError,
     click_record,
-    preferences_set,
     share_create,
     suggestion_create,
 )
@@ -169,30 +166,17 @@ def _render_share(request, context, *, status=200):
 @limit_posts("share", what="shares")
 def share(request, post_id: int, platform: str):
     """The share form for one post and network: prefilled caption, live count, confirm."""
-    post = get_object_or_404(SharePostPage, pk=post_id)
+    # The captions with the post: the checks here and share_create read them.
+    post = get_object_or_404(SharePostPage.objects.prefetch_related("captions"), pk=post_id)
     if platform not in PLATFORMS or platform not in post.caption_platforms():
         raise Http404
-    existing = share_of(user=request.user, post=post, platform=platform)
-    if existing is not None and request.method == "GET":
-        message = "You shared this already: here is the same link."
-        return _render_share(
-            request, _share_context(request, post, platform, None, share=existing, message=message)
-        )
+    if request.method == "GET":
+        return _share_step(request, post, platform)
     if not post_is_available(post):
         raise Http404
-    gate = sharing_gate(user=request.user)
-    uses_network = network_list(user=request.user).filter(platform=platform).exists()
-    if not gate.open or not uses_network:
-        return TemplateResponse(
-            request,
-            "sharing/share_locked.html",
-            {"page": post, "post": post, "gate": gate, "platform": PLATFORMS[platform]},
-            status=403,
-        )
-    if request.method == "GET":
-        variant = variant_next(post=post, platform=platform)
-        form = ShareForm(initial={"text": post.variants(platform)[variant], "variant": variant})
-        return _render_share(request, _share_context(request, post, platform, form))
+    # Confirming: share_create checks the gate and the network itself, so they are asked
+    # here only when it refuses (a locked step answers 403, a caption to fix 400) or hands
+    # back a share made before.
     form = ShareForm(request.POST)
     if form.is_valid():
         try:
@@ -207,6 +191,10 @@ def share(request, post_id: int, platform: str):
         except SharingError as error:
             form.add_error("text", str(error))
         else:
+            # A share made before comes back without the checks: it stays behind a lock that
+            # has closed since, as it did when the gate was asked first.
+            if not outcome.created and (locked := _locked(request, post, platform)):
+                return locked
             return _render_share(
                 request,
                 {
@@ -216,10 +204,44 @@ def share(request, post_id: int, platform: str):
                     "fresh": True,
                 },
             )
+    if locked := _locked(request, post, platform):
+        return locked
     return _render_share(
         request,
         _share_context(request, post, platform, form),
         status=422 if request.htmx else 400,
+    )
+
+
+def _share_step(request, post, platform: str) -> TemplateResponse:
+    """The link of a share made before, else (on an available post, for someone who may
+    share it) the form with the caption variant next in turn."""
+    existing = share_of(user=request.user, post=post, platform=platform)
+    if existing is not None:
+        message = "You shared this already: here is the same link."
+        return _render_share(
+            request, _share_context(request, post, platform, None, share=existing, message=message)
+        )
+    if not post_is_available(post):
+        raise Http404
+    if locked := _locked(request, post, platform):
+        return locked
+    variant = variant_next(post=post, platform=platform)
+    form = ShareForm(initial={"text": post.variants(platform)[variant], "variant": variant})
+    return _render_share(request, _share_context(request, post, platform, form))
+
+
+def _locked(request, post, platform: str) -> TemplateResponse | None:
+    """The 403 for someone who may not share `post` on `platform` yet (a step of the gate
+    missing, or a network they have not declared); None when they may."""
+    gate = sharing_gate(user=request.user)
+    if gate.open and network_list(user=request.user).filter(platform=platform).exists():
+        return None
+    return TemplateResponse(
+        request,
+        "sharing/share_locked.html",
+        {"page": post, "post": post, "gate": gate, "platform": PLATFORMS[platform]},
+        status=403,
     )
 
 
@@ -262,29 +284,3 @@ def suggest(request):
     status = 200 if request.method == "GET" else (422 if request.htmx else 400)
     template = "sharing/suggest.html#form" if request.htmx else "sharing/suggest.html"
     return TemplateResponse(request, template, {"form": form}, status=status)
-
-
-@require_POST
-def preferences_topics(request):
-    form = TopicsForm(request.POST, topics=topics_in_use())
-    if not form.is_valid():
-        messages.error(request, "Choose topics from the list.")
-    else:
-        preferences_set(user=request.user, topic_ids=[int(t) for t in form.cleaned_data["topics"]])
-        messages.success(request, "Your topics were saved; the library ranks posts with them.")
-    return HttpResponseRedirect(reverse("people:me") + "#sharing-preferences")
-
-
-@require_POST
-def preferences_cap(request):
-    form = WeeklyCapForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "A personal cap is a whole number from 1 to 50, or empty.")
-    else:
-        cap = form.cleaned_data["weekly_cap"]
-        preferences_set(user=request.user, weekly_cap=cap)
-        messages.success(
-            request,
-            f"Your personal cap is {cap} shares a week." if cap else "Personal cap removed.",
-        )
-    return HttpResponseRedirect(reverse("people:me") + "#sharing-preferences")

@@ -27,6 +27,8 @@ class Card:
     why_repeats: bool = False
     # Share buttons on the card (set by the page: they depend on the person's gate).
     buttons: list[dict] = field(default_factory=list)
+    # The card's <img> of the post's picture, or None (set by the page).
+    picture: str | None = None
 
     @property
     def fits(self) -> bool:

@@ -1,14 +1,22 @@
 """Reads about posts: which are available, their topics, the caption variant next in turn."""
 
+import time
+from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.models import Page
+from wagtail.signals import post_page_move
 
-from people.models import User
-from sharing.models import Share, SharePostPage
+from people.models import Department, User
+from sharing.models import PostCaption, Share, SharePostPage, SharePostTag
 
 # The picture on a library card and in the network preview: a link card's 1.91:1 shape.
 CARD_IMAGE = "fill-640x336"
@@ -41,7 +49,8 @@ def posts_available(*, hub=None, at: datetime | None = None) -> QuerySet[SharePo
         .select_related("campaign", "image")
         .prefetch_related(
             "captions",
-            "tagged_items__tag",
+            # The tag in the same query as the tagging: one query, not two.
+            Prefetch("tagged_items", queryset=SharePostTag.objects.select_related("tag")),
             "departments",
             Prefetch(
                 "image__renditions",
@@ -52,6 +61,94 @@ def posts_available(*, hub=None, at: datetime | None = None) -> QuerySet[SharePo
         )
         .order_by("-first_published_at", "-pk")
     )
+
+
+# The library's posts as every reader sees them, pickled with what their cards need
+# (captions, topics, departments, picture and its rendition). Editors change posts rarely and
+# people read the library often, so the snapshot is kept until something it was built from
+# changes: `library_posts_changed` moves the generation on, and a snapshot of an earlier
+# generation is built again. The timeout only bounds writes that send no signal (a
+# queryset's update()).
+LIBRARY_KEY = "sharing:library:posts"
+LIBRARY_GENERATION_KEY = "sharing:library:generation"
+LIBRARY_TIMEOUT = 600
+
+
+@dataclass(frozen=True)
+class Library:
+    posts: list[SharePostPage]
+    # Every topic a post carries (topics_in_use), for the library's filter.
+    topics: list[Tag]
+
+
+def library_read(*, hub, at: datetime | None = None) -> Library:
+    """The available posts under `hub` (see posts_available), newest first, with their cards'
+    captions, topics, departments and picture rendition loaded, and the topics in use; from
+    the cache when nothing they were built from changed since (one cache round trip, no
+    query)."""
+    at = at or timezone.now()
+    found = cache.get_many([LIBRARY_KEY, LIBRARY_GENERATION_KEY])
+    generation = found.get(LIBRARY_GENERATION_KEY)
+    if generation is None:
+        generation = _generation_start()
+    snapshot = found.get(LIBRARY_KEY)
+    if snapshot is not None and snapshot[:2] == (generation, hub.pk):
+        library = snapshot[2]
+    else:
+        # The generation is read before the posts: a change committed meanwhile moves it on,
+        # so this snapshot, stored under the generation it was read with, is not used again.
+        library = Library(posts=list(posts_available(hub=hub)), topics=list(topics_in_use()))
+        for post in library.posts:
+            if post.image is not None:
+                # Made now (the first view after an upload) so that the snapshot holds it.
+                get_renditions_or_not_found(post.image, [CARD_IMAGE])
+        cache.set(LIBRARY_KEY, (generation, hub.pk, library), LIBRARY_TIMEOUT)
+    # Expiry is a time, not a change: checked on every read.
+    posts = [post for post in library.posts if post.expire_at is None or post.expire_at > at]
+    return Library(posts=posts, topics=library.topics)
+
+
+def _generation_start() -> int:
+    """A generation no earlier snapshot can have (the clock's nanoseconds), once none is set."""
+    cache.add(LIBRARY_GENERATION_KEY, time.time_ns(), None)
+    return cache.get(LIBRARY_GENERATION_KEY) or 0
+
+
+def _generation_next() -> None:
+    try:
+        cache.incr(LIBRARY_GENERATION_KEY)
+    except ValueError:  # never set, or evicted
+        cache.set(LIBRARY_GENERATION_KEY, time.time_ns(), None)
+
+
+def library_posts_changed(**kwargs) -> None:
+    """Receiver for any change to what library snapshots hold: forget them now, and again
+    once the change commits (a reader between the two would have cached what it read
+    before the commit)."""
+    _generation_next()
+    transaction.on_commit(_generation_next)
+
+
+def library_posts_watch() -> None:
+    """Connect library_posts_changed to every model a library snapshot is built from (called
+    once, from the app's ready()). A new rendition is left out: the snapshot makes the ones
+    it needs and holds them, so only one deleted (its file gone) changes a snapshot."""
+    image = get_image_model()
+    for sender in [Page, SharePostPage, PostCaption, SharePostTag, Tag, Department, image]:
+        uid = f"sharing-library-{sender._meta.label_lower}"
+        post_save.connect(library_posts_changed, sender=sender, dispatch_uid=f"{uid}-save")
+        post_delete.connect(library_posts_changed, sender=sender, dispatch_uid=f"{uid}-delete")
+    post_delete.connect(
+        library_posts_changed,
+        sender=image.get_rendition_model(),
+        dispatch_uid="sharing-library-rendition-delete",
+    )
+    m2m_changed.connect(
+        library_posts_changed,
+        sender=SharePostPage.departments.through,
+        dispatch_uid="sharing-library-departments",
+    )
+    post_page_move.connect(library_posts_changed, dispatch_uid="sharing-library-moved")
 
 
 def post_topics(post: SharePostPage) -> list[Tag]:
