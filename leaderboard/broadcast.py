@@ -21,6 +21,12 @@ TOPIC = "leaderboard"  # who counts as watching, for the personal lines
 
 
 LINES_KEY = "leaderboard-lines"  # the personal lines, coalesced like the boards
+# Seconds the lines wait after the boards went out. Computing and sending them (hundreds of
+# messages) on the broadcaster thread while this process's event loop is still writing the
+# boards to every socket competes with that loop for the GIL, and their messages queue
+# behind and between the boards' writes. A line is news to one person; a board is the news
+# everybody waits for.
+LINES_AFTER = 0.4
 
 
 def push_now(window: int = 0) -> None:
@@ -28,14 +34,14 @@ def push_now(window: int = 0) -> None:
 
     The lines are a push of their own: the broadcaster delivers queued sends before it runs
     the next due push, so the boards go out first instead of waiting while every connected
-    person's line is computed (measured: six boards 48 ms, the lines 595 ms for 1,000
-    people). Its window coalesces them as it does the boards."""
+    person's line is computed, and they wait LINES_AFTER so the boards' fan-out has this
+    process to itself. Its window coalesces them as it does the boards."""
     for period, scope in BOARDS:
         realtime.group_send(
             realtime.board_group(period, scope),
             realtime.html_message(board_fragment(period, scope)),
         )
-    realtime.push(LINES_KEY, _push_lines)
+    realtime.push(LINES_KEY, _push_lines, delay=LINES_AFTER)
 
 
 def _push_lines(window: int = 0) -> None:

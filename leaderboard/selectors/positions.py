@@ -1,5 +1,6 @@
 """Positions of everyone connected at once, for the personal lines a push sends."""
 
+from bisect import bisect_left
 from datetime import datetime
 
 from leaderboard.models import ScoreTotal
@@ -35,11 +36,14 @@ def leaderboard_positions(
     first_rank: dict[int, int] = {}
     for (_, points), rank in zip(order, ranks, strict=True):
         first_rank.setdefault(points, rank)
+    # Ascending, for the rank of a score nobody on the board has (a bisection, not a pass
+    # over the board per person).
+    negated = [-points for _, points in order]
 
     def rank_of(points: int) -> int:
         if points in first_rank:
             return first_rank[points]
-        return sum(1 for _, p in order if p > points) + 1
+        return bisect_left(negated, -points) + 1
 
     near: dict[int, tuple[range, range]] = {}
     for user_id, opted in visible.items():

@@ -88,10 +88,11 @@ def run_soon(action: Callable[[], None]) -> None:
     broadcaster.run_soon(action)
 
 
-def push(key: str, action: Callable[[int], None]) -> None:
+def push(key: str, action: Callable[[int], None], delay: float = 0.0) -> None:
     """`key` changed: `action(window)` renders and sends it on the broadcaster thread, at
-    most once a second across every process, the last change within two seconds."""
-    broadcaster.push(key, action)
+    most once a second across every process, the last change within two seconds (plus
+    `delay`: not before that many seconds from now)."""
+    broadcaster.push(key, action, delay)
 
 
 def connected(topic: str) -> set[int]:

@@ -91,11 +91,11 @@ class Broadcaster:
             self.jobs.append(action)
             self._wake()
 
-    def push(self, key: str, action: Callable[[int], None]) -> None:
+    def push(self, key: str, action: Callable[[int], None], delay: float = 0.0) -> None:
         with self.cond:
             waiting = self.pending.get(key)
             if waiting is None:
-                self.pending[key] = Pending(action=action, due=time.monotonic())
+                self.pending[key] = Pending(action=action, due=time.monotonic() + delay)
             else:
                 waiting.action, waiting.need = action, 0  # a new change: re-evaluate
             self._wake()
@@ -107,8 +107,7 @@ class Broadcaster:
         self.windows = windows_for_this_process()
         while True:
             sends, jobs, due = self._next_batch()
-            for group, message in sends:
-                self._deliver(group, message)
+            self._deliver(sends)
             for job in jobs:
                 self._with_database(job)
             for key, waiting in due:
@@ -179,29 +178,41 @@ class Broadcaster:
         finally:
             connections.close_all()  # hand the connection back (pooled on PostgreSQL)
 
-    def _deliver(self, group: str, message: dict) -> None:
-        if time.monotonic() < self.paused_until:
+    def _deliver(self, sends: list[tuple[str, dict]]) -> None:
+        """Send a batch in order: over Redis in one run of this thread's loop (a push's
+        personal lines are hundreds of sends; a loop run each cost more than the sends)."""
+        if not sends or time.monotonic() < self.paused_until:
             return
         layer = get_channel_layer()
         if layer is None:
             return
-        try:
-            if isinstance(layer, InMemoryChannelLayer):
-                # Its queues belong to the loop the sockets are served on, if any.
-                loop = self.server_loop
-                if loop is None or not loop.is_running():
-                    return
+        if isinstance(layer, InMemoryChannelLayer):
+            # Its queues belong to the loop the sockets are served on, if any.
+            loop = self.server_loop
+            if loop is None or not loop.is_running():
+                return
+            for group, message in sends:
                 future = asyncio.run_coroutine_threadsafe(layer.group_send(group, message), loop)
-                future.result(SEND_TIMEOUT)
-            else:
-                self.loop.run_until_complete(
-                    asyncio.wait_for(layer.group_send(group, message), SEND_TIMEOUT)
-                )
-        except Exception as error:  # a lost message is repaired by the client's reload
-            self.paused_until = time.monotonic() + PAUSE
-            logger.warning(
-                "realtime: send to %s failed (%r); dropping for %ss", group, error, PAUSE
-            )
+                try:
+                    future.result(SEND_TIMEOUT)
+                except Exception as error:  # a lost message is repaired by the client's reload
+                    self._failed(group, error)
+                    return
+            return
+        self.loop.run_until_complete(self._send_all(layer, sends))
+
+    async def _send_all(self, layer, sends: list[tuple[str, dict]]) -> None:
+        for group, message in sends:
+            try:
+                await asyncio.wait_for(layer.group_send(group, message), SEND_TIMEOUT)
+            except Exception as error:  # a lost message is repaired by the client's reload
+                self._failed(group, error)
+                return
+
+    def _failed(self, group: str, error: Exception) -> None:
+        """Drop the rest of the batch and whatever comes for PAUSE seconds: no backlog."""
+        self.paused_until = time.monotonic() + PAUSE
+        logger.warning("realtime: send to %s failed (%r); dropping for %ss", group, error, PAUSE)
 
 
 broadcaster = Broadcaster()
