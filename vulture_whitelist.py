@@ -18,6 +18,7 @@ _.reached_at  # sharing/campaign.html (when each milestone was reached)
 # Set for Wagtail, Django's admin or the database, read there
 _.CONFIRM  # leaderboard ShareCredit: HR's choice in Settings → Points ("on confirm")
 _.last_published_at  # the demo dates its pages
+_._wagtail_site  # portal/routing.py: where Site.find_for_request keeps the request's site
 _.short_description  # Django admin column label
 _.content_object  # django-taggit's through model
 _.data_type  # openpyxl cell type, set by portal/exports.py
@@ -60,3 +61,5 @@ _.event_key, _.last_attempt_at  # Delivery fields named by keyword, update_field
 # Read only by templates
 _.last_confirmed_at  # policies/policy_page.html: when the person last confirmed the policy
 _.why_repeats  # sharing/share_hub_page.html: the card's reason repeats the previous one
+_.get_user  # Django's auth calls the backend's get_user for every session (people/sso)
+_.db  # Model._state.db: which database an instance came from (portal/rows.py sets it)
