@@ -8,56 +8,18 @@ bulk sync never deadlocks with a concurrent award.
 from collections import defaultdict
 from datetime import date
 
-from django.db import connection, models, transaction
+from django.db import transaction
 
-from leaderboard.models import (
-    BoardMember,
-    DepartmentMembers,
-    DepartmentTotal,
-    ScoreCount,
-    ScoreTotal,
-)
+from leaderboard.models import BoardMember, ScoreTotal
 from leaderboard.services.aggregates import Deltas, _shown
 from people.models import User
-
-UPSERT_BATCH = 2000  # aggregate rows per statement (SQLite allows 32,766 parameters)
-
-
-def _upsert(
-    model: type[models.Model], keys: tuple[str, ...], values: tuple[str, ...], rows, *, add: bool
-) -> None:
-    """Insert each row (keys…, values…), or, where a row with those keys is there, add the
-    values to it (`add`, `_bump` for many rows) or set them: one statement per
-    UPSERT_BATCH rows. Rows come sorted by key (the global order)."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    names = [quote(model._meta.get_field(name).column) for name in (*keys, *values)]
-    updates = ", ".join(
-        f"{name} = {table}.{name} + EXCLUDED.{name}" if add else f"{name} = EXCLUDED.{name}"
-        for name in names[len(keys) :]
-    )
-    placeholders = "(" + ", ".join(["%s"] * len(names)) + ")"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), UPSERT_BATCH):
-            batch = rows[start : start + UPSERT_BATCH]
-            cursor.execute(
-                f"INSERT INTO {table} ({', '.join(names)}) "  # noqa: S608 - names from the model
-                f"VALUES {', '.join([placeholders] * len(batch))} "
-                f"ON CONFLICT ({', '.join(names[: len(keys)])}) DO UPDATE SET {updates}",
-                [value for row in batch for value in row],
-            )
-
-
-def _upsert_add(model: type[models.Model], keys: tuple[str, ...], column: str, deltas) -> None:
-    _upsert(model, keys, (column,), [row for row in deltas if row[-1]], add=True)
+from portal.rows import upsert
 
 
 @transaction.atomic
 def board_members_sync(*, user_ids) -> int:
     """board_member_sync for many people at once (a roster import chunk, a SCIM group
-    PATCH), in a fixed number of queries however many they are (up to UPSERT_BATCH
+    PATCH), in a fixed number of queries however many they are (up to portal.rows.UPSERT_BATCH
     aggregate rows per statement). Returns how many people's standing changed."""
     ids = sorted(set(user_ids))
     if not ids:
@@ -93,13 +55,9 @@ def board_members_sync(*, user_ids) -> int:
             deltas.person(totals[pk], before[1], -1)
         if want[pk][0]:
             deltas.person(totals[pk], want[pk][1], +1)
-    counts = [(*key, n) for key, n in sorted(deltas.counts.items())]
-    _upsert_add(ScoreCount, ("period", "period_start", "points"), "n", counts)
-    sums = [(*key, points) for key, points in sorted(deltas.totals.items())]
-    _upsert_add(DepartmentTotal, ("period", "period_start", "department"), "points", sums)
-    _upsert_add(DepartmentMembers, ("department",), "members", sorted(deltas.members.items()))
+    deltas.apply()
     standing = [(pk, *want[pk]) for pk in changed]
-    _upsert(BoardMember, ("user",), ("visible", "department"), standing, add=False)
+    upsert(BoardMember, ("user",), ("visible", "department"), standing, add=False)
     now_shown = [pk for pk in changed if want[pk][0]]
     now_hidden = [pk for pk in changed if not want[pk][0]]
     ScoreTotal.objects.filter(user_id__in=now_shown).exclude(visible=True).update(visible=True)
