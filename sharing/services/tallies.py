@@ -11,36 +11,29 @@ read the clicks (and adds afterwards), so every action counts once.
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from portal.periods import local_day
+from portal.rows import upsert
 from sharing.models import Campaign, CampaignPerson, Click, Share
-
-
-def _counts_in_dates(campaign: Campaign, day: date) -> bool:
-    return campaign.starts_on <= day and (campaign.ends_on is None or day <= campaign.ends_on)
 
 
 def campaign_tally_add(
     *, campaign: Campaign | None, user_id: int, at: datetime, shares: int = 0, clicks: int = 0
 ) -> None:
     """Count a share or a credited click by `user_id` on one of `campaign`'s posts (None:
-    the post is in no campaign) when `at` falls within its dates. One statement usually."""
-    if campaign is None or not _counts_in_dates(campaign, local_day(at)):
+    the post is in no campaign) when `at` falls within its dates. One statement."""
+    if campaign is None or not campaign.is_running(local_day(at)):
         return
-    rows = CampaignPerson.objects.filter(campaign_id=campaign.pk, user_id=user_id)
-    added = {"shares": F("shares") + shares, "clicks": F("clicks") + clicks}
-    if rows.update(**added):
-        return
-    try:
-        with transaction.atomic():
-            CampaignPerson.objects.create(
-                campaign_id=campaign.pk, user_id=user_id, shares=shares, clicks=clicks
-            )
-    except IntegrityError:
-        rows.update(**added)  # a concurrent first action (or a recount) made the row
+    upsert(
+        CampaignPerson,
+        ("campaign", "user"),
+        ("shares", "clicks"),
+        [(campaign.pk, user_id, shares, clicks)],
+        add=True,
+    )
 
 
 def _local_start(day: date) -> datetime:
