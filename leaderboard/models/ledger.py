@@ -1,12 +1,13 @@
 from datetime import date
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from portal.cached_settings import CachedSetting
 
 
 class Reason(models.TextChoices):
@@ -143,7 +144,7 @@ class ShareCredit(models.TextChoices):
 
 
 @register_setting(icon="pick")
-class PointsSettings(BaseGenericSetting):
+class PointsSettings(CachedSetting, BaseGenericSetting):
     """Points for advocacy. A change applies from then on; the ledger is never rewritten.
 
     Learning (lessons, courses, certification, the policy) earns no points: it earns badges
@@ -195,23 +196,6 @@ class PointsSettings(BaseGenericSetting):
         verbose_name = "points"
 
     CACHE_KEY = "leaderboard:points-settings:1"
-
-    @classmethod
-    def current(cls) -> "PointsSettings":
-        """The settings, from the cache when possible: every credited click and share reads
-        them. Saving the settings refreshes the cached copy (as SharingSettings.current)."""
-        stored = cache.get(cls.CACHE_KEY)
-        if stored is None:
-            stored = cls.load()
-            cache.set(cls.CACHE_KEY, stored, 300)
-        return stored
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Now for this process, and again once committed, in case another request cached
-        # the old row in between.
-        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
-        cache.delete(self.CACHE_KEY)
 
     @property
     def credits_on_first_reader(self) -> bool:

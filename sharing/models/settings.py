@@ -1,13 +1,14 @@
 """Programme-wide sharing settings: how sharing works for everyone."""
 
-from django.core.cache import cache
-from django.db import models, transaction
+from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from portal.cached_settings import CachedSetting
+
 
 @register_setting(icon="link-external")
-class SharingSettings(BaseGenericSetting):
+class SharingSettings(CachedSetting, BaseGenericSetting):
     """How sharing works for everyone: disclosure, caps."""
 
     disclosure_text = models.CharField(
@@ -45,18 +46,3 @@ class SharingSettings(BaseGenericSetting):
         verbose_name = "sharing"
 
     CACHE_KEY = "sharing:settings:1"
-
-    @classmethod
-    def current(cls) -> "SharingSettings":
-        """The settings, from the cache when possible: the tracked-link path reads them on
-        every click. Saving the settings refreshes the cached copy."""
-        settings = cache.get(cls.CACHE_KEY)
-        if settings is None:
-            settings = cls.load()
-            cache.set(cls.CACHE_KEY, settings, 300)
-        return settings
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY))
-        cache.delete(self.CACHE_KEY)
