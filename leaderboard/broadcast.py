@@ -35,19 +35,22 @@ def push_now(window: int = 0) -> None:
     The lines are a push of their own: the broadcaster delivers queued sends before it runs
     the next due push, so the boards go out first instead of waiting while every connected
     person's line is computed, and they wait LINES_AFTER so the boards' fan-out has this
-    process to itself. Its window coalesces them as it does the boards."""
-    for period, scope in BOARDS:
-        realtime.group_send(
-            realtime.board_group(period, scope),
-            realtime.html_message(board_fragment(period, scope)),
-        )
+    process to itself. Its window coalesces them as it does the boards. A board nobody has
+    open, in any process, is not rendered."""
+    groups = {realtime.board_group(period, scope): (period, scope) for period, scope in BOARDS}
+    watched = realtime.watched(list(groups))
+    for group, (period, scope) in groups.items():
+        if group in watched:
+            realtime.group_send(group, realtime.html_message(board_fragment(period, scope)))
     realtime.push(LINES_KEY, _push_lines, delay=LINES_AFTER)
 
 
 def _push_lines(window: int = 0) -> None:
+    """Every connected person's line that changed, in one message for all of them."""
     lines = personal_fragments(realtime.connected(TOPIC))
-    for user_id, html in realtime.lines_changed(TOPIC, lines).items():
-        realtime.group_send(realtime.person_group(user_id), realtime.html_message(html))
+    changed = realtime.lines_changed(TOPIC, lines)
+    if changed:
+        realtime.group_send(realtime.lines_group(TOPIC), realtime.lines_message(changed))
 
 
 def _send_toasts(user_id: int, award_ids: list[int]) -> None:

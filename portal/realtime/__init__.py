@@ -14,8 +14,12 @@ Groups (portal.realtime.groups):
   - `session.user.<id>`: every socket of a person, so logging out closes them;
   - `sharing.campaign.<id>`: one per campaign's progress bar, the same for everyone.
 
-Every message is `{"type": "push.html", "html": ...}` (forwarded as it is) or
-`{"type": "session.ended", "session_key": ...}`.
+  - `lines.<topic>`: everyone connected on a topic; one message carries all their lines.
+
+Every message is `{"type": "push.html", "html": ...}` (forwarded as it is),
+`{"type": "push.lines", "lines": {"<user id>": html}}` (each socket gets its person's) or
+`{"type": "session.ended", "session_key": ...}`. Each process's hub
+(portal.realtime.hub) receives a message once and forwards it to its sockets in the group.
 """
 
 from collections.abc import Callable, Iterator
@@ -30,6 +34,7 @@ from portal.realtime.consumer import CLOSE_POLICY, CLOSE_UNAUTHORISED, PushConsu
 from portal.realtime.groups import (
     board_group,
     campaign_group,
+    lines_group,
     notify_group,
     person_group,
     session_group,
@@ -46,6 +51,8 @@ __all__ = [
     "html_message",
     "is_suppressed",
     "lines_changed",
+    "lines_group",
+    "lines_message",
     "notify_group",
     "person_group",
     "push",
@@ -54,6 +61,7 @@ __all__ = [
     "session_ended",
     "session_group",
     "suppressed",
+    "watched",
 ]
 
 _suppressed: ContextVar[bool] = ContextVar("realtime_suppressed", default=False)
@@ -61,6 +69,11 @@ _suppressed: ContextVar[bool] = ContextVar("realtime_suppressed", default=False)
 
 def html_message(html: str) -> dict:
     return {"type": "push.html", "html": html}
+
+
+def lines_message(lines: dict[int, str]) -> dict:
+    """One message with each person's own line; their sockets each get theirs."""
+    return {"type": "push.lines", "lines": {str(user_id): html for user_id, html in lines.items()}}
 
 
 @contextmanager
@@ -98,6 +111,11 @@ def push(key: str, action: Callable[[int], None], delay: float = 0.0) -> None:
 def connected(topic: str) -> set[int]:
     """Who has a socket open on `topic` in any process (call it from a push action)."""
     return presence.connected(topic)
+
+
+def watched(groups: list[str]) -> set[str]:
+    """Those of `groups` a socket in any process is in (call it from a push action)."""
+    return presence.watched(groups)
 
 
 def lines_changed(topic: str, lines: dict[int, str]) -> dict[int, str]:

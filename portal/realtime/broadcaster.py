@@ -82,8 +82,9 @@ class Broadcaster:
                 self.cond.wait(min(left, 0.05))
 
     def send(self, group: str, message: dict) -> None:
+        # The group rides along: each process's hub has one channel for all its groups.
         with self.cond:
-            self.sends.append((group, message))
+            self.sends.append((group, {**message, "group": group}))
             self._wake()
 
     def run_soon(self, action: Callable[[], None]) -> None:

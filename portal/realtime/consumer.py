@@ -4,10 +4,13 @@ Refused before accept when the person is not logged in or the handshake has no O
 (portal.asgi refuses a foreign Host or Origin before this runs). Clients send nothing the
 server needs, so inbound frames are limited in size and rate: over the limit the socket is
 closed with 4008 and nobody else notices. (4008 mirrors 1008, "policy violation": daphne's
-websocket library lets a server send only 1000 or 3000-4999.) No database work and no
-thread hop per message: everything sent was rendered once by the broadcaster, and
-Channels' per-message `close_old_connections` (a hop to a worker thread, in
-`AsyncConsumer.dispatch`) is skipped for the messages that cannot touch the database.
+websocket library lets a server send only 1000 or 3000-4999.)
+
+A socket has no channel of its own: the process's hub (portal.realtime.hub) holds one
+subscription per group for every socket of the process and forwards each push to its
+members in one loop. The socket's own events (connect, frames, disconnect) touch no
+database, so they are dispatched in a plain loop: no task per event and no hop to a worker
+thread for Channels' per-message `close_old_connections`.
 """
 
 import asyncio
@@ -15,10 +18,13 @@ import logging
 import time
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
 from portal.realtime import groups, presence
 from portal.realtime.broadcaster import broadcaster
+from portal.realtime.hub import hub
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +34,6 @@ CLOSE_TRY_AGAIN = 4013  # try again later (1013 in the private range)
 MAX_FRAME = 4096  # bytes a client frame may carry
 BURST = 20  # frames a client may send at once ...
 PER_SECOND = 2  # ... and then per second
-
-# Messages whose handlers never touch the database (no connection to close for them).
-NO_DATABASE = {"websocket.receive", "push.html", "session.ended"}
 
 
 class PushConsumer(AsyncWebsocketConsumer):
@@ -42,11 +45,19 @@ class PushConsumer(AsyncWebsocketConsumer):
     def push_groups(self, user, params: dict[str, list[str]]) -> list[str]:
         raise NotImplementedError
 
+    async def __call__(self, scope, receive, send):
+        self.scope = scope
+        self.channel_layer = None  # the hub's channel serves every socket of the process
+        self.base_send = send
+        self.accepted = False
+        try:
+            while True:
+                await self.dispatch(await receive())
+        except StopConsumer:
+            pass
+
     async def dispatch(self, message):
-        if message["type"] not in NO_DATABASE:
-            await super().dispatch(message)
-            return
-        handler = getattr(self, message["type"].replace(".", "_"), None)
+        handler = getattr(self, get_handler_name(message), None)
         if handler is None:
             raise ValueError(f"No handler for message type {message['type']}")
         await handler(message)
@@ -65,29 +76,37 @@ class PushConsumer(AsyncWebsocketConsumer):
         params = parse_qs(self.scope.get("query_string", b"").decode())
         self.tokens, self.refilled, self.refused = float(BURST), time.monotonic(), False
         wanted = [groups.session_group(user.pk), *self.push_groups(user, params)]
+        self.user_id = user.pk  # the hub picks this person's line for this socket
         try:
-            for group in wanted:
-                await self.channel_layer.group_add(group, self.channel_name)
-                self.joined.append(group)
+            fresh = await hub.join(self, wanted)
         except Exception:  # the layer is away: the client retries with backoff
             logger.warning("realtime: could not join %s; refusing the socket", wanted)
+            self.user_id = None
             await self.close(code=CLOSE_TRY_AGAIN)
             return
-        self.user_id = user.pk
+        self.joined = wanted
         if self.presence:
             presence.joined(self.presence, user.pk)
+        if any(groups.is_watched_kind(group) for group in fresh):
+            broadcaster.run_soon(presence.refresh)  # other processes render it from now on
         await self.accept()
+        self.accepted = True
 
     async def disconnect(self, code):
         if self.presence and getattr(self, "user_id", None):
             presence.left(self.presence, self.user_id)
-            self.user_id = None
-        for group in getattr(self, "joined", []):
-            try:
-                await self.channel_layer.group_discard(group, self.channel_name)
-            except Exception:  # group keys expire; the pub/sub layer forgets them with us
-                logger.warning("realtime: could not leave %s", group)
-        self.joined = []
+        self.user_id = None
+        joined, self.joined = getattr(self, "joined", []), []
+        await hub.leave(self, joined)
+
+    async def forward(self, event: dict) -> None:
+        """Send what the hub received (already rendered) to this socket."""
+        if not self.accepted:
+            return  # not yet accepted (or refused): the page loads the truth over HTTP
+        try:
+            await self.base_send(event)
+        except Exception:  # one socket's trouble must not stop the hub's loop
+            logger.debug("realtime: a send to one socket failed", exc_info=True)
 
     async def websocket_receive(self, message):
         """Clients send nothing the server needs: small frames at a low rate are ignored,
@@ -100,9 +119,6 @@ class PushConsumer(AsyncWebsocketConsumer):
         if (size > MAX_FRAME or self.tokens < 0) and not self.refused:
             self.refused = True
             await self.close(code=CLOSE_POLICY)
-
-    async def push_html(self, event):
-        await self.send(text_data=event["html"])
 
     async def session_ended(self, event):
         if not event.get("session_key") or event["session_key"] == self.session_key:

@@ -14,6 +14,8 @@ import threading
 import time
 from collections import Counter
 
+from portal.realtime.groups import is_watched_kind
+from portal.realtime.hub import hub
 from portal.realtime.window import redis_client, redis_prefix
 
 logger = logging.getLogger(__name__)
@@ -49,16 +51,27 @@ def local_people(topic: str) -> set[int]:
         return set(_local.get(topic, ()))
 
 
+def _watched_here() -> set[str]:
+    return {group for group in hub.groups() if is_watched_kind(group)}
+
+
 def refresh() -> None:
-    """Copy this process's connected people to Redis (the broadcaster calls it)."""
+    """Copy this process's connected people, and the boards its sockets watch, to Redis
+    (the broadcaster calls it every REFRESH seconds, and at once when a socket is the
+    process's first on a board)."""
     client = redis_client()
     if client is None:
         return
     until = time.time() + LIFETIME
     with _lock:
         topics = {topic: list(counts) for topic, counts in _local.items() if counts}
+    watching = _watched_here()
     try:
         pipe = client.pipeline(transaction=False)
+        if watching:
+            pipe.zadd(_key("groups", "watched"), dict.fromkeys(watching, until))
+            pipe.zremrangebyscore(_key("groups", "watched"), "-inf", time.time())
+            pipe.expire(_key("groups", "watched"), LIFETIME)
         for topic, people in topics.items():
             pipe.zadd(_key(topic, "present"), dict.fromkeys(people, until))
             pipe.zremrangebyscore(_key(topic, "present"), "-inf", time.time())
@@ -80,6 +93,23 @@ def connected(topic: str) -> set[int]:
         logger.warning("realtime: could not read who is connected")
         return people
     return people | {int(member) for member in found}
+
+
+def watched(candidates: list[str]) -> set[str]:
+    """Those of `candidates` (groups) that a socket in any process is in: a board nobody
+    watches is not rendered. When Redis cannot say, all of them."""
+    here = _watched_here() & set(candidates)
+    rest = [group for group in candidates if group not in here]
+    client = redis_client()
+    if client is None or not rest:
+        return here
+    try:
+        scores = client.zmscore(_key("groups", "watched"), rest)
+    except Exception:
+        logger.warning("realtime: could not read which boards are watched")
+        return set(candidates)
+    now = time.time()
+    return here | {g for g, score in zip(rest, scores, strict=True) if score and score > now}
 
 
 def _digest(html: str) -> str:

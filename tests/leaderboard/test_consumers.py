@@ -13,6 +13,7 @@ from leaderboard.consumers import LeaderboardConsumer
 from leaderboard.services import points_award
 from people.services import consent_set
 from portal import realtime
+from portal.realtime.hub import Hub
 from tests.leaderboard.factories import BadgeFactory, opted_in
 from tests.people.factories import UserFactory
 from tests.websockets import ORIGIN, collect, login_cookie, receive_matching, run, ws_connect
@@ -288,23 +289,39 @@ def test_a_flooding_socket_is_closed_with_4008_and_the_others_still_get_pushes()
     run(scenario())
 
 
-def test_a_pushed_fragment_is_forwarded_without_queries_or_a_thread_hop(
+def test_one_push_reaches_every_local_member_without_queries_or_a_thread_hop(
     django_assert_num_queries, monkeypatch
 ):
+    """The process's hub receives a push once and forwards it to each socket in the group;
+    a lines push gives each socket its own person's line, and nobody else's."""
     hops = []
 
     async def counted():
         hops.append(1)
 
     monkeypatch.setattr("channels.consumer.aclose_old_connections", counted)
-    consumer = LeaderboardConsumer()
-    sent = []
+    sent: dict[int, list[str]] = {}
+    sockets = []
+    for user_id in range(3):
+        socket = LeaderboardConsumer()
+        socket.accepted, socket.user_id = True, user_id
 
-    async def send(text_data=None, bytes_data=None, close=False):
-        sent.append(text_data)
+        async def base_send(event, user_id=user_id):
+            sent.setdefault(user_id, []).append(event["text"])
 
-    consumer.send = send
+        socket.base_send = base_send
+        sockets.append(socket)
+    hub = Hub()
+    board = realtime.board_group("week", "people")
+    hub.members = {board: set(sockets), realtime.lines_group("leaderboard"): set(sockets)}
+    lines = realtime.lines_message({0: "<p>zero</p>", 2: "<p>two</p>"})
+
+    async def pushes():
+        await hub.forward({**realtime.html_message("<section id='board'>"), "group": board})
+        await hub.forward({**lines, "group": realtime.lines_group("leaderboard")})
+
     with django_assert_num_queries(0):
-        asyncio.run(consumer.dispatch({"type": "push.html", "html": "<section id='board'>"}))
-    assert sent == ["<section id='board'>"]
+        asyncio.run(pushes())
+    board_html = "<section id='board'>"
+    assert sent == {0: [board_html, "<p>zero</p>"], 1: [board_html], 2: [board_html, "<p>two</p>"]}
     assert hops == []
