@@ -7,19 +7,20 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 # Django must be set up before anything that imports models (the apps' routes below).
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from portal.extensions import websocket_urlpatterns  # noqa: E402
+from portal.realtime.auth import SocketAuthMiddleware  # noqa: E402
 from portal.realtime.hosts import AllowedHostsValidator  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        # Host as for HTTP, then Origin, then the session's user.
+        # Host as for HTTP, then Origin, then the session's person (kept small: it lives
+        # as long as the socket).
         "websocket": AllowedHostsValidator(
-            AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns())))
+            AllowedHostsOriginValidator(SocketAuthMiddleware(URLRouter(websocket_urlpatterns())))
         ),
     }
 )

@@ -71,8 +71,7 @@ class PushConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHORISED)
             return
         broadcaster.server_loop = asyncio.get_running_loop()
-        session = self.scope.get("session")
-        self.session_key = getattr(session, "session_key", None) or ""
+        self.session_key = self.scope.get("session_key") or ""
         params = parse_qs(self.scope.get("query_string", b"").decode())
         self.tokens, self.refilled, self.refused = float(BURST), time.monotonic(), False
         wanted = [groups.session_group(user.pk), *self.push_groups(user, params)]

@@ -113,3 +113,40 @@ def test_provisioning_can_close_all_of_a_persons_sockets_directly():
         await assert_closed(sockets)
 
     run(scenario())
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_a_handshake_is_refused_for_a_session_that_no_longer_admits_its_person(path):
+    """The socket checks the session as HTTP does: a session from before a password
+    change, a deactivated person's, a made-up or missing one, none of them connects."""
+    changed, leaver, stays = UserFactory(), UserFactory(), UserFactory()
+    _, changed_cookie = login_cookie(changed)
+    _, leaver_cookie = login_cookie(leaver)
+    _, good_cookie = login_cookie(stays)
+    changed.set_password("a-new-and-long-password")
+    changed.save()
+    leaver.is_active = False
+    leaver.save()
+
+    outcomes = {}
+
+    async def scenario():
+        for name, cookie in [
+            ("password changed", changed_cookie),
+            ("deactivated", leaver_cookie),
+            ("made up", "x" * 32),
+            ("none", None),
+            ("still fine", good_cookie),
+        ]:
+            communicator, connected = await ws_connect(path, cookie)
+            outcomes[name] = connected
+            await communicator.disconnect()
+
+    run(scenario())
+    assert outcomes == {
+        "password changed": False,
+        "deactivated": False,
+        "made up": False,
+        "none": False,
+        "still fine": True,
+    }
