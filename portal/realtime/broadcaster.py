@@ -113,6 +113,7 @@ class Broadcaster:
                 self._with_database(job)
             for key, waiting in due:
                 self._attempt(key, waiting)
+                self._deliver(self._queued())  # this push's sends before the next renders
             with self.cond:
                 self.busy = False
                 self.cond.notify_all()
@@ -136,6 +137,12 @@ class Broadcaster:
             self.jobs.clear()
             self.busy = bool(sends or jobs or due)
             return sends, jobs, due
+
+    def _queued(self) -> list[tuple[str, dict]]:
+        with self.cond:
+            sends = list(self.sends)
+            self.sends.clear()
+            return sends
 
     def _attempt(self, key: str, waiting: Pending) -> None:
         attempt = self.windows.take(key, waiting.need)
