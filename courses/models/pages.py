@@ -6,7 +6,11 @@ these models, so the pages never call them: their templates read a person's prog
 through the tags in courses.templatetags.courses_tags.
 """
 
+import hashlib
+import json
+
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -109,6 +113,14 @@ class LessonPage(Page):
                 word_count(self.title, self.intro, list(self.body.raw_data))
             )
         super().save(*args, **kwargs)
+
+    def get_cache_key_components(self):
+        # The lesson body's cached fragment (lesson_page.html): Wagtail keys it on the id,
+        # URL and publishing time; the live revision and a digest of the body itself also
+        # change it when the live row is saved without publishing (a script, the demo seed).
+        body = json.dumps(list(self.body.raw_data), sort_keys=True, cls=DjangoJSONEncoder)
+        digest = hashlib.md5(body.encode(), usedforsecurity=False).hexdigest()
+        return [*super().get_cache_key_components(), self.live_revision_id, digest]
 
 
 class FeedbackMode(models.TextChoices):

@@ -10,7 +10,6 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from courses.models import (
@@ -51,16 +50,13 @@ class QuizTimeUp(QuizRefused):
 def _locked_attempt(*, user: User, attempt_id: int) -> QuizAttempt:
     """The attempt, its row locked, with its answers so far in `answer_list` (read once
     the lock is held, for the service and for the view that shows them)."""
-    attempt = (
-        QuizAttempt.objects.select_for_update()
-        .prefetch_related(Prefetch("answers", to_attr="answer_list"))
-        .filter(pk=attempt_id)
-        .first()
-    )
+    # Two plain reads rather than prefetch_related: the same queries, less work to build.
+    attempt = next(iter(QuizAttempt.objects.select_for_update().filter(pk=attempt_id)), None)
     if attempt is None or attempt.user_id != user.pk:
         raise QuizRefused(
             "That quiz attempt does not exist or belongs to someone else.", code=Refusal.NOT_FOUND
         )
+    attempt.answer_list = list(AttemptAnswer.objects.filter(attempt_id=attempt.pk))
     return attempt
 
 
@@ -209,7 +205,7 @@ def quiz_answer_save(
         attempt.position = _next_position(
             total=attempt.total, answered=set(answers), after=position
         )
-        attempt.save(update_fields=["position"])
+        QuizAttempt.objects.filter(pk=attempt.pk).update(position=attempt.position)  # no signals
     return attempt, answer
 
 

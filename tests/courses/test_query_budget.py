@@ -6,13 +6,16 @@ import pytest
 from tests.courses.factories import make_course
 from tests.courses.helpers import answer_all, read_all, right_choices, started_attempt
 from tests.people.factories import UserFactory
+from tests.policies.factories import PolicyPageFactory
 
 pytestmark = pytest.mark.django_db
 # Session and user, the page (portal/routing.py: no site, tree walk or restriction queries
-# once warm), the bell, and the course outline with the person's completions (one query).
+# once warm), the bell, and the person's completions in the course (the outline and the
+# lesson body come from the cache once warm).
 LESSON_PAGE_QUERIES = 5
 # Session and user, then in one savepoint: the attempt locked (its row only, no joins),
-# its answers, the new answer, the attempt's position. The swap reuses what was read.
+# its answers, the new answer, the attempt's position. The swap reuses what was read, and
+# shows none of the page chrome, so no banner (a pending policy) or menu is worked out.
 QUIZ_ANSWER_QUERIES = 8
 SIZES = {"small": (2, 6, 1), "large": (12, 40, 15)}  # lessons, pool, other learners
 
@@ -42,6 +45,7 @@ def test_lesson_page_query_budget(client, size, django_assert_num_queries):
 @pytest.mark.parametrize("size", list(SIZES))
 def test_quiz_answer_query_budget(client, size, django_assert_num_queries):
     _, lessons, quiz = _world(size)
+    PolicyPageFactory()  # not acknowledged: full pages show its banner, the swap does not
     user = UserFactory()
     attempt = started_attempt(user, lessons, quiz)
     client.force_login(user)
