@@ -2,6 +2,9 @@
 request, served beside the product and measured in the same run (never typed in).
 
 - redirect: a fixed 302, no database work of its own (the /l/<code> floor);
+- redirect + insert: the same 302 after one raw INSERT committed on its own (no session,
+  no transaction block): what one committed write costs next to the credited click, for
+  reading the table (no path is held to it);
 - page: `base.html` rendered for the logged-in person with a fixed context;
 - post: a POST through session and CSRF checks that answers a fixed fragment;
 - insert: the same POST plus one raw INSERT and commit through a cursor;
@@ -31,6 +34,18 @@ TARGET = "https://northwind.example/news/item?utm_source=linkedin"
 @require_safe
 @never_cache
 def redirect(request):
+    return HttpResponseRedirect(TARGET)
+
+
+@login_not_required
+@require_safe
+@never_cache
+def redirect_insert(request):
+    with connection.cursor() as cursor:  # autocommit: the INSERT commits by itself
+        cursor.execute(
+            f"INSERT INTO {FLOOR_TABLE} (user_id, at) VALUES (%s, %s)",  # noqa: S608
+            [0, time.time()],
+        )
     return HttpResponseRedirect(TARGET)
 
 

@@ -43,15 +43,22 @@ def credited(plan, n, state) -> Request:
 
 
 def refused(plan, n, state) -> Request:
-    """Alternately a link-preview fetcher and a reader who was credited before (primed)."""
-    code = plan["refuse_codes"][(n // 2) % len(plan["refuse_codes"])]
-    agent = PREVIEW if n % 2 == 0 else REPEAT_READER
-    return "GET", f"/l/{code}", {"User-Agent": agent}, None
+    """Alternately a link-preview fetcher and a reader who was credited before (primed).
+
+    Each from an address of its own (a repeat reader: the one it was credited from): from
+    one address they passed the per-address rate within the run, and what was measured
+    was the over-the-rate path (a counter), not the refused click's row."""
+    index = (n // 2) % len(plan["refuse_codes"])
+    code = plan["refuse_codes"][index]
+    if n % 2 == 0:
+        return "GET", f"/l/{code}", {"User-Agent": PREVIEW, **address(11, n)}, None
+    return "GET", f"/l/{code}", {"User-Agent": REPEAT_READER, **address(12, index)}, None
 
 
 def refused_prime(plan) -> list[Request]:
     return [
-        ("GET", f"/l/{code}", {"User-Agent": REPEAT_READER}, None) for code in plan["refuse_codes"]
+        ("GET", f"/l/{code}", {"User-Agent": REPEAT_READER, **address(12, index)}, None)
+        for index, code in enumerate(plan["refuse_codes"])
     ]
 
 
@@ -99,6 +106,10 @@ def floor_redirect(plan, n, state) -> Request:
     return "GET", "/__floor__/redirect", {"User-Agent": BROWSER, **address(13, n)}, None
 
 
+def floor_redirect_insert(plan, n, state) -> Request:
+    return "GET", "/__floor__/redirect-insert", {"User-Agent": BROWSER, **address(14, n)}, None
+
+
 @dataclass(frozen=True)
 class Path:
     name: str
@@ -114,6 +125,8 @@ FLOORS = [
     Path("floor: base template", viewer_get("/__floor__/page"), 200),
     Path("floor: session+CSRF POST", floor_post("/__floor__/post"), 200),
     Path("floor: POST + raw INSERT", floor_post("/__floor__/insert"), 200),
+    # For reading only: one committed write beside the credited click (issue 12).
+    Path("floor: 302 + raw INSERT", floor_redirect_insert, 302),
 ]
 PRODUCT = [
     Path("/l/<code> credited", credited, 302, "floor: bare 302", 2.0),

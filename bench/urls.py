@@ -13,6 +13,7 @@ __all__ = ["handler403", "handler404", "handler500", "urlpatterns"]
 
 urlpatterns = [
     path("__floor__/redirect", floors.redirect),
+    path("__floor__/redirect-insert", floors.redirect_insert),
     path("__floor__/page", floors.page),
     path("__floor__/post", floors.post),
     path("__floor__/insert", floors.insert),

@@ -3,13 +3,19 @@
 import hashlib
 import hmac
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from crawlerdetect import CrawlerDetect
 from django.conf import settings
+from django.db import connection
+from wagtail.models import Page
 
-from sharing.models import UAClass
+from people.models import User
+from portal.periods import day_start, local_day
+from sharing.models import Campaign, Click, Refusal, Share, SharePostPage, UAClass
+from sharing.selectors.clicks import REPEAT_WINDOW
 
 # Fetchers that build link previews in feeds and chats: they get the redirect, never credit.
 # crawlerdetect knows most of them as crawlers but not which are previews, and misses a
@@ -80,3 +86,165 @@ def utm_merge(target: str, *, source: str, campaign: str) -> str:
 
 def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or ""
+
+
+# What the hot path reads of a share, its sharer, its post (a Wagtail page: two tables)
+# and the post's campaign, in one statement written out once: the ORM's select_related
+# over a page cost more to compile than the database took to answer it.
+_READ = (
+    (Share, ("id", "user_id", "post_id", "platform", "points_due_until", "retracted_at",
+             "credited_clicks")),
+    (User, ("id", "is_active", "email")),
+    (Page, ("id", "slug", "live", "expired", "expire_at")),
+    (SharePostPage, ("page_ptr_id", "target_url", "campaign_id", "retracted_at")),
+    (Campaign, ("id", "slug", "starts_on", "ends_on")),
+)  # fmt: skip
+
+
+@cache
+def _read_plan() -> tuple[str, list]:
+    """The statement, and per column what turns its value into the field's (SQLite hands
+    dates and booleans over as text and integers)."""
+    quote = connection.ops.quote_name
+    converters = []
+    for model, names in _READ:
+        for name in names:
+            column = model._meta.get_field(name).get_col(model._meta.db_table)
+            converters.append((column, connection.ops.get_db_converters(column)))
+    tables = [quote(model._meta.db_table) for model, _ in _READ]
+    columns = ", ".join(
+        f"t{n}.{quote(model._meta.get_field(name).column)}"
+        for n, (model, names) in enumerate(_READ)
+        for name in names
+    )
+    s, u, p, sp, c = tables
+    sql = (
+        f"SELECT {columns} FROM {s} t0 "  # noqa: S608 - names from the models
+        f"JOIN {u} t1 ON t1.{quote('id')} = t0.{quote('user_id')} "
+        f"LEFT JOIN {p} t2 ON t2.{quote('id')} = t0.{quote('post_id')} "
+        f"LEFT JOIN {sp} t3 ON t3.{quote('page_ptr_id')} = t0.{quote('post_id')} "
+        f"LEFT JOIN {c} t4 ON t4.{quote('id')} = t3.{quote('campaign_id')} "
+        f"WHERE t0.{quote('code')} = %s"
+    )
+    return sql, converters
+
+
+def share_by_code(code: str, *, lock: bool) -> Share | None:
+    """The share behind `code` with what the path needs (its sharer, its post and the
+    post's campaign on it; anything else loads when asked); `lock`: its row locked, so
+    concurrent clicks are counted in turn. (SQLite locks no rows: there the IMMEDIATE
+    transaction holds the database's write lock already.)"""
+    sql, converters = _read_plan()
+    if lock and connection.features.has_select_for_update:
+        sql += " FOR UPDATE OF t0"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [code])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = []
+    for value, (column, column_converters) in zip(row, converters, strict=True):
+        for converter in column_converters:
+            value = converter(value, column, connection)
+        values.append(value)
+    converted, start = [], 0
+    for _, names in _READ:
+        converted.append(values[start : start + len(names)])
+        start += len(names)
+    share_values, user_values, page_values, post_values, campaign_values = converted
+    share = _instance(Share, _READ[0][1], share_values)
+    share.user = _instance(User, _READ[1][1], user_values)
+    post = None
+    if share.post_id is not None and page_values[0] is not None:
+        post = _instance(SharePostPage, (*_READ[2][1], *_READ[3][1]), (*page_values, *post_values))
+        campaign = None
+        if post.campaign_id is not None:
+            campaign = _instance(Campaign, _READ[4][1], campaign_values)
+        post.campaign = campaign
+    share.post = post
+    return share
+
+
+def _instance(model, names, values):
+    """A model instance from some of its columns, the others deferred (loaded if asked):
+    from_db takes them in the model's field order."""
+    given = dict(zip(names, values, strict=True))
+    order = [f.attname for f in model._meta.concrete_fields if f.attname in given]
+    return model.from_db(connection.alias, order, [given[name] for name in order])
+
+
+def click_insert(
+    *,
+    share: Share,
+    at: datetime,
+    keys: list[str],
+    ua_class: str,
+    method: str,
+    refusal: str | None,
+    daily_cap: int = 0,
+) -> Click:
+    """Store one click in one INSERT … RETURNING (the ORM's create compiled for longer
+    than the database took). `refusal` None: the statement decides it from the share's
+    credited clicks, read in the same statement after the share's lock: "repeat" when one
+    of `keys` (the visitor's keys for today and yesterday) was credited within
+    REPEAT_WINDOW, "daily_cap" when `daily_cap` were credited today, else credited; it
+    was a count and an insert, two statements."""
+    ops = connection.ops
+    values = [share.pk, ops.adapt_datetimefield_value(at), keys[0], ua_class, method]
+    if refusal is not None:
+        sql = f"{_insert_sql()} VALUES (%s, %s, %s, %s, %s, %s, %s) {_RETURNING}"
+        params = [*values, refusal == Refusal.CREDITED, str(refusal)]
+    else:
+        sql = _decide_sql()
+        window = ops.adapt_datetimefield_value(at - REPEAT_WINDOW)
+        today = ops.adapt_datetimefield_value(day_start(local_day(at)))
+        params = [
+            *values, Refusal.CREDITED.value,
+            share.pk, keys[0], keys[1], window, Refusal.REPEAT.value,
+            share.pk, today, daily_cap, Refusal.DAILY_CAP.value,
+            Refusal.CREDITED.value,
+        ]  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        pk, refusal = cursor.fetchone()
+    click = Click(
+        share=share,
+        at=at,
+        visitor_key=keys[0],
+        ua_class=ua_class,
+        method=method,
+        credited=refusal == Refusal.CREDITED,
+        refusal=refusal,
+    )
+    click.pk = pk
+    click._state.adding = False
+    click._state.db = connection.alias
+    return click
+
+
+_CLICK_COLUMNS = ("share_id", "at", "visitor_key", "ua_class", "method", "credited", "refusal")
+_RETURNING = 'RETURNING "id", "refusal"'  # quoted the same on SQLite and PostgreSQL
+
+
+@cache
+def _insert_sql() -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(name) for name in _CLICK_COLUMNS)
+    return f"INSERT INTO {quote(Click._meta.db_table)} ({columns})"
+
+
+@cache
+def _decide_sql() -> str:
+    """The insert whose refusal the share's credited clicks decide (see click_insert)."""
+    quote = connection.ops.quote_name
+    table = quote(Click._meta.db_table)
+    credited_on_share = f"{quote('share_id')} = %s AND {quote('credited')}"
+    return (
+        f"{_insert_sql()} "  # noqa: S608 - names from the model
+        f"SELECT %s, %s, %s, %s, %s, d.refusal = %s, d.refusal FROM (SELECT CASE "
+        f"WHEN EXISTS (SELECT 1 FROM {table} WHERE {credited_on_share} "
+        f"AND {quote('visitor_key')} IN (%s, %s) AND {quote('at')} > %s) THEN %s "
+        f"WHEN (SELECT COUNT(*) FROM {table} WHERE {credited_on_share} "
+        f"AND {quote('at')} >= %s) >= %s THEN %s "
+        f"ELSE %s END AS refusal) d {_RETURNING}"
+    )

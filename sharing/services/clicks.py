@@ -1,15 +1,20 @@
 """The tracked-link hot path: store every request as a raw click, credit the honest ones.
 
-A fixed number of queries whatever the history: the share (locked), one aggregate over
-the share's credited clicks, the insert, the counter, and the points (the settings come
-from the cache). The share's first reader also brings the share's own points (one more
-award, that click only).
+A fixed number of queries whatever the history: the share (locked), the insert (which
+reads the share's credited clicks to decide), the counter, and the points (the settings
+come from the cache, read before the transaction). A click its request refuses (HEAD, a
+bot, a preview fetcher) is two statements and no transaction: the share, the insert.
+The share's first reader also brings the share's own points (one more award, that click
+only).
 """
 
+import threading
+from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -17,10 +22,23 @@ from leaderboard.models import PointsSettings, Reason
 from leaderboard.services import points_award
 from portal.periods import local_day
 from sharing.campaigns_live import post_changed_on_commit
-from sharing.models import Click, ClickOverflow, Refusal, Share, SharingSettings, UAClass
-from sharing.selectors import clicks_seen, post_is_available
+from sharing.models import (
+    Click,
+    ClickOverflow,
+    Refusal,
+    Share,
+    SharingSettings,
+    UAClass,
+)
+from sharing.selectors import post_is_available
 from sharing.services.tallies import campaign_tally_add
-from sharing.tracking import ua_classify, utm_merge, visitor_keys_24h
+from sharing.tracking import (
+    click_insert,
+    share_by_code,
+    ua_classify,
+    utm_merge,
+    visitor_keys_24h,
+)
 
 
 @dataclass(frozen=True)
@@ -76,40 +94,93 @@ def click_record(
         session_user_id=session_user_id,
         at=at,
     )
-    with transaction.atomic():
-        share = _share_locked(code)
+    refusal = _refusal_by_request(request)
+    if refusal is not None:
+        with _one_writer():
+            return _refused_record(code=code, request=request, refusal=refusal)
+    # Read before the write begins, so no cache round trip waits inside it.
+    daily_cap = SharingSettings.current().daily_click_cap
+    points = PointsSettings.current()
+    with _one_writer(), transaction.atomic():
+        share = share_by_code(code, lock=True)
         if share is None:
             return ClickOutcome(None, None, None)
-        available = share.retracted_at is None and post_is_available(share.post, at=at)
-        click = _click_store(
-            share=share,
-            request=request,
-            refusal=_refusal(share=share, request=request) if available else Refusal.UNAVAILABLE,
-        )
+        if not _available(share, at=at):
+            click = _click_store(share=share, request=request, refusal=Refusal.UNAVAILABLE)
+        elif session_user_id is not None and session_user_id == str(share.user_id):
+            click = _click_store(share=share, request=request, refusal=Refusal.OWN_SESSION)
+        else:
+            click = _click_decide(share=share, request=request, daily_cap=daily_cap)
         if click.credited:
-            _credit(share=share, click=click)
+            _credit(share=share, click=click, points=points)
             campaign_tally_add(
                 campaign=share.post.campaign, user_id=share.user_id, at=click.at, clicks=1
             )
             post_changed_on_commit(post=share.post)  # its campaign's bar, after commit
-    if not available:
-        return ClickOutcome(share, click, None)
-    target = utm_merge(
-        share.post.target_url, source=share.platform, campaign=share.post.utm_campaign
-    )
-    return ClickOutcome(share, click, target)
+    return ClickOutcome(share, click, _target(share, at=at))
+
+
+# SQLite has one writer at a time, and a writer that finds the database locked sleeps and
+# tries again (Python's sqlite3 busy handler backs off to 100 ms between tries), so at 16
+# concurrent clicks a few waited seconds while later ones went by. The clicks of one
+# process (daphne runs each request's view in a thread of its own) queue on this lock
+# instead, in the order they came (threading.Lock wakes any waiter, and under load some
+# still waited ten times as long as others), and each finds SQLite's write lock free once
+# it holds this one.
+class _InTurn:
+    """A lock handed to its waiters first come, first served."""
+
+    def __init__(self):
+        self._guard = threading.Lock()
+        self._waiting: deque[threading.Event] = deque()
+        self._held = False
+
+    def __enter__(self):
+        with self._guard:
+            if not self._held:
+                self._held = True
+                return
+            turn = threading.Event()
+            self._waiting.append(turn)
+        turn.wait()  # handed over by __exit__: held from here
+
+    def __exit__(self, *exc):
+        with self._guard:
+            if self._waiting:
+                self._waiting.popleft().set()
+            else:
+                self._held = False
+
+
+_sqlite_writer = _InTurn()
+
+
+@contextmanager
+def _one_writer():
+    """On SQLite, outside any caller's transaction: hold the process's click-writer lock
+    (inside one, this thread may hold SQLite's lock already, and waiting here could
+    deadlock with a thread that holds this lock and waits for SQLite's)."""
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with _sqlite_writer:
+        yield
+
+
+def _available(share: Share, *, at: datetime) -> bool:
+    return share.retracted_at is None and post_is_available(share.post, at=at)
 
 
 def _target(share: Share, *, at: datetime) -> str | None:
-    if share.retracted_at is not None or not post_is_available(share.post, at=at):
+    if not _available(share, at=at):
         return None
     return utm_merge(share.post.target_url, source=share.platform, campaign=share.post.utm_campaign)
 
 
 def _overflow_record(*, code: str, at: datetime) -> ClickOutcome:
     """Count one request past the client's rate on its share's day; nothing else is stored."""
-    with transaction.atomic():
-        share = _share_locked(code)
+    with _one_writer(), transaction.atomic():
+        share = share_by_code(code, lock=True)
         if share is None:
             return ClickOutcome(None, None, None)
         # The share's row is locked, so the day's counter is created once and added to in turn.
@@ -118,47 +189,55 @@ def _overflow_record(*, code: str, at: datetime) -> ClickOutcome:
     return ClickOutcome(share, None, _target(share, at=at))
 
 
-def _share_locked(code: str) -> Share | None:
-    """The share behind `code`, its row locked so concurrent clicks are counted in turn."""
-    return (
-        Share.objects.select_for_update(of=("self",))
-        .select_related("user", "post", "post__campaign")
-        .filter(code=code)
-        .first()
-    )
+def _refused_record(*, code: str, request: _Request, refusal: Refusal) -> ClickOutcome:
+    """A request refused for what it is (HEAD, a bot, a preview fetcher): its raw row in
+    one autocommitted INSERT, with no transaction and no lock. The lock only keeps the
+    credited clicks of a share in turn, and this row is counted by none of them."""
+    share = share_by_code(code, lock=False)
+    if share is None:
+        return ClickOutcome(None, None, None)
+    if not _available(share, at=request.at):
+        refusal = Refusal.UNAVAILABLE
+    click = _click_store(share=share, request=request, refusal=refusal)
+    return ClickOutcome(share, click, _target(share, at=request.at))
 
 
-def _refusal(*, share: Share, request: _Request) -> Refusal:
-    """Why this request earns no credit, or Refusal.CREDITED; the cheap checks first."""
+def _refusal_by_request(request: _Request) -> Refusal | None:
+    """A refusal the request itself decides, before anything is read; None when the
+    share's clicks must be asked."""
     if request.method == "HEAD":
         return Refusal.HEAD
     if request.ua_class == UAClass.PREVIEW:
         return Refusal.PREVIEW
     if request.ua_class == UAClass.BOT:
         return Refusal.BOT
-    if request.session_user_id is not None and request.session_user_id == str(share.user_id):
-        return Refusal.OWN_SESSION
-    seen = clicks_seen(share=share, keys=request.keys, at=request.at)
-    if seen.repeat:
-        return Refusal.REPEAT
-    if seen.today >= SharingSettings.current().daily_click_cap:
-        return Refusal.DAILY_CAP
-    return Refusal.CREDITED
+    return None
 
 
 def _click_store(*, share: Share, request: _Request, refusal: Refusal) -> Click:
-    return Click.objects.create(
+    return click_insert(
         share=share,
         at=request.at,
-        visitor_key=request.keys[0],
+        keys=request.keys,
         ua_class=request.ua_class,
         method=request.method[:8],
-        credited=refusal == Refusal.CREDITED,
         refusal=refusal,
     )
 
 
-def _credit(*, share: Share, click: Click) -> None:
+def _click_decide(*, share: Share, request: _Request, daily_cap: int) -> Click:
+    return click_insert(
+        share=share,
+        at=request.at,
+        keys=request.keys,
+        ua_class=request.ua_class,
+        method=request.method[:8],
+        refusal=None,
+        daily_cap=daily_cap,
+    )
+
+
+def _credit(*, share: Share, click: Click, points: PointsSettings) -> None:
     """Count a credited click on its share; points while the share is within the cap.
 
     The share's first reader (a credited click before its points_due_until) also earns the
@@ -185,7 +264,6 @@ def _credit(*, share: Share, click: Click) -> None:
             note="Its first reader",
             at=click.at,
         )
-    points = PointsSettings.current()
     if active and share.credited_clicks <= points.click_cap_per_share:
         points_award(
             user=share.user,

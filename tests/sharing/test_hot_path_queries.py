@@ -26,13 +26,19 @@ pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
 # Statements per path, by database. A credited click: its transaction (2), the share
-# (locked), the visitor's credited clicks, the click, the share's counter; then
+# (locked), the click (one INSERT … SELECT that reads the share's credited clicks to decide
+# whether it is credited: it was a count and an insert, one statement more), the share's
+# counter; then
 # points_award: (the person's lock,) the ledger row, the person's board membership, their
 # three totals (one UPDATE), the score counts, the department totals (one upsert each),
 # the click badges they lack, their ledger counts.
-CREDITED = {"sqlite": 13, "postgresql": 14}
-# A click that earns nothing (a repeat reader): its transaction, share, aggregate, click.
-REFUSED = {"sqlite": 5, "postgresql": 5}
+CREDITED = {"sqlite": 12, "postgresql": 13}
+# A click that earns nothing (a repeat reader): its transaction, the share (locked), the
+# click (the same INSERT … SELECT, which finds the reader's earlier credit).
+REFUSED = {"sqlite": 4, "postgresql": 4}
+# A click its request refuses (HEAD, a bot, a link-preview fetcher): the share, read
+# without a lock, and the click, committed by itself; no transaction of its own.
+REFUSED_BY_REQUEST = {"sqlite": 2, "postgresql": 2}
 # A share's confirm that waits for its first reader: its transaction, the share already
 # made?, the gate (policy, certificate, consent), captions, network, personal cap, (the
 # person's lock,) the week's earning shares, the share.
@@ -126,6 +132,30 @@ def test_a_refused_click_costs_the_same_statements_at_any_size(size):
     assert _click(share, 0).credited
     statements = _statements(lambda: _click(share, 0))  # the same reader again
     assert statements == _expected(REFUSED)
+
+
+PREVIEW = "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)"
+
+
+@pytest.mark.parametrize(
+    ("ua", "method"), [(PREVIEW, "GET"), ("curl/8.5", "GET"), (BROWSER, "HEAD")]
+)
+def test_a_click_refused_for_what_it_is_costs_two_statements_and_no_transaction(ua, method):
+    user = _sharer()
+    share = share_create(user=user, post=post_create(), platform="linkedin", text="Hi").share
+    assert _click(share, 0).credited
+    outcome = None
+
+    def refused():
+        nonlocal outcome
+        outcome = click_record(code=share.code, method=method, user_agent=ua, ip="203.0.113.9")
+
+    with CaptureQueriesContext(connection) as queries:
+        refused()
+    assert len(queries) == _expected(REFUSED_BY_REQUEST)
+    assert not any("SAVEPOINT" in q["sql"] or "BEGIN" in q["sql"] for q in queries)
+    assert not outcome.credited and outcome.click.pk is not None
+    assert outcome.target.startswith("https://northwind.example/news/item?")
 
 
 def _confirm_statements(size: int) -> int:
