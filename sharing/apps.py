@@ -22,9 +22,11 @@ class SharingConfig(AppConfig):
 
         from sharing.campaigns_tasks import post_published
         from sharing.models import Campaign
+        from sharing.selectors.campaigns import campaigns_running_watch
         from sharing.services.tallies import campaign_saved
 
         post_save.connect(campaign_saved, sender=Campaign, dispatch_uid="sharing-campaign-tally")
+        campaigns_running_watch()
         page_published.connect(
             post_published, sender=SharePostPage, dispatch_uid="sharing-campaign-posts"
         )

@@ -1,18 +1,21 @@
 """What the library pages show one person (page models call these from get_context)."""
 
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.urls import reverse
-from django.utils.safestring import SafeString
-from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from people.models import User
 from people.platforms import PLATFORMS
 from people.selectors import network_list
 from sharing.forms import LibraryFilterForm, SuggestionForm
 from sharing.gate import Gate, gate_closed, sharing_gate
+from sharing.library_cards import card_html, card_parts
 from sharing.selectors import (
-    CARD_IMAGE,
+    PostFacts,
     library_rank,
     library_read,
+    post_facts,
     post_is_available,
     post_topics,
     reasons_shorten,
@@ -20,6 +23,9 @@ from sharing.selectors import (
     shares_on_post,
     topics_followed,
 )
+
+# Cards on one page of the library: a company's 200 posts at once cost the reader seconds.
+CARDS_PER_PAGE = 24
 
 
 def _viewer(request) -> User:
@@ -42,11 +48,11 @@ def library_context(*, request, hub) -> dict:
         view = filters.cleaned_data["view"] or "for-you"
         platform = filters.cleaned_data["platform"]
         topic = filters.cleaned_data["topic"]
-    posts = library.posts
+    posts, facts = library.posts, library.facts
     if platform:
-        posts = [post for post in posts if platform in post.caption_platforms()]
+        posts = [post for post in posts if platform in _facts(facts, post).platforms]
     if topic:
-        posts = [post for post in posts if any(t.slug == topic for t in post_topics(post))]
+        posts = [post for post in posts if any(t.slug == topic for t in _facts(facts, post).topics)]
     networks = list(network_list(user=user).values_list("platform", "audience")) if user.pk else []
     shared = shares_by_post(user=user) if user.pk else {}
     cards = library_rank(
@@ -55,6 +61,7 @@ def library_context(*, request, hub) -> dict:
         networks=networks,
         followed={tag.pk for tag in topics_followed(user=user)} if user.pk else set(),
         shared=shared,
+        facts=facts,
     )
     if view == "for-you":
         cards = [card for card in cards if card.fits]
@@ -63,42 +70,91 @@ def library_context(*, request, hub) -> dict:
             key=lambda card: card.post.first_published_at or card.post.latest_revision_created_at,
             reverse=True,
         )
-    reasons_shorten(cards)
+    page = Paginator(cards, CARDS_PER_PAGE).get_page(request.GET.get("page"))
+    cards = reasons_shorten(list(page.object_list))
     gate = _gate(user)
-    used = {platform for platform, _audience in networks}
-    for card in cards:
-        card.picture = _picture(card.post)
-        # The card's own share buttons, for the networks both the post and the person have.
-        card.buttons = (
-            _buttons(
-                post=card.post,
-                platforms=card.platforms,
-                used=used,
-                shared=dict.fromkeys(card.shared_on, True),
-            )
-            if gate.open
-            else []
-        )
+    _cards_render(
+        cards,
+        version=library.version,
+        request=request,
+        view=view,
+        buttons={platform for platform, _audience in networks} if gate.open else set(),
+    )
     return {
         "gate": gate,
         "has_networks": bool(networks),
         "filters": filters,
+        "filter_fields": _filter_fields(filters, version=library.version),
         "view": view,
         "platform": platform,
         "topic": topic,
         "cards": cards,
+        "pages": _pages(page, view=view, platform=platform, topic=topic),
         "suggestion_form": SuggestionForm(),
         "mine_url": reverse("sharing:mine"),
     }
 
 
-def _picture(post) -> SafeString | None:
-    """The card's <img>, from the rendition loaded with the post: get_renditions, unlike the
-    {% image %} tag, does not write a rendition it was handed back to the cache."""
-    if post.image is None:
+def _cards_render(cards, *, version: tuple, request, view: str, buttons: set[str]) -> None:
+    """Each card's HTML: its shared parts around this reader's own, with a share button per
+    network in `buttons` (those they use, none while the gate is closed) the post has."""
+    parts = card_parts(version=version, posts=[card.post for card in cards], request=request)
+    for card in cards:
+        card.parts = parts[card.post.pk]
+        card.buttons = [
+            {
+                "platform": PLATFORMS[key],
+                "url": card.parts.share_urls[key],
+                "share": key in card.shared_on,
+            }
+            for key in card.platforms
+            if key in buttons
+        ]
+        card.html = card_html(card, view=view)
+
+
+# {"kept": (snapshot version, {(bound, platform, topic): the two selects})}: the latest only.
+_filter_html: dict = {}
+
+
+def _facts(facts: dict, post) -> PostFacts:
+    return facts.get(post.pk) or post_facts(post)
+
+
+def _filter_fields(filters: LibraryFilterForm, *, version: tuple) -> dict:
+    """The filter's two selects as HTML. Their options are the networks and the snapshot's
+    topics, so a valid choice renders the same for everyone: rendered once per snapshot
+    and choice. A choice that is not an option is rendered each time (never kept)."""
+    if filters.is_bound and not filters.is_valid():
+        return {"platform": filters["platform"], "topic": filters["topic"]}
+    data = filters.cleaned_data if filters.is_bound else {}
+    # Bound or not: an unbound select marks no option selected, a bound one its choice.
+    choice = (filters.is_bound, data.get("platform", ""), data.get("topic", ""))
+    kept = _filter_html.get("kept")
+    if kept is None or kept[0] != version or not version:
+        kept = (version, {})
+        _filter_html["kept"] = kept
+    if choice not in kept[1]:
+        kept[1][choice] = {name: filters[name].as_widget() for name in ("platform", "topic")}
+    return kept[1][choice]
+
+
+def _pages(page, **filters) -> dict | None:
+    """The links to the pages before and after this one, keeping the filters (None when
+    every card fits on one page)."""
+    if not page.has_other_pages():
         return None
-    rendition = get_renditions_or_not_found(post.image, [CARD_IMAGE])[CARD_IMAGE]
-    return rendition.img_tag({"class": "post-card-image", "alt": ""})
+    kept = {name: value for name, value in filters.items() if value}
+
+    def link(number: int) -> str:
+        return "?" + urlencode({**kept, "page": number})
+
+    return {
+        "number": page.number,
+        "count": page.paginator.num_pages,
+        "previous": link(page.previous_page_number()) if page.has_previous() else "",
+        "next": link(page.next_page_number()) if page.has_next() else "",
+    }
 
 
 def _buttons(*, post, platforms: list[str], used, shared: dict) -> list[dict]:

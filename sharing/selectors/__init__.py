@@ -2,16 +2,17 @@
 suggestions and preferences, priority-post recipients, digest sections, the click rules'
 history. Import from here; the modules are how the reads are grouped."""
 
-from sharing.selectors.clicks import ClicksSeen, clicks_seen
 from sharing.selectors.digest import digest_posts, digest_results
 from sharing.selectors.library import Card, library_rank, reasons_shorten
 from sharing.selectors.posts import (
     CARD_IMAGE,
     OG_IMAGE,
     Library,
+    PostFacts,
     library_posts_changed,
     library_posts_watch,
     library_read,
+    post_facts,
     post_is_available,
     post_may_retract,
     post_topics,
@@ -44,14 +45,14 @@ __all__ = [
     "OG_IMAGE",
     "Card",
     "Library",
-    "ClicksSeen",
-    "clicks_seen",
     "digest_posts",
     "digest_results",
     "library_posts_changed",
     "library_posts_watch",
     "library_rank",
     "library_read",
+    "PostFacts",
+    "post_facts",
     "post_is_available",
     "post_may_retract",
     "post_sharers",

@@ -7,10 +7,14 @@ number of queries whatever the number of shares and clicks; nobody is ever liste
 not taking part, and people are named only with their leaderboard opt-in.
 """
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from leaderboard.models import DepartmentMembers
@@ -145,6 +149,52 @@ def campaigns_running(*, today: date | None = None) -> list[Campaign]:
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
         .order_by("ends_on", "name")
     )
+
+
+# The running campaigns as the dashboard shows them, to everyone alike: kept until a campaign
+# is saved or deleted (campaigns_running_watch moves the generation on) or the day changes.
+# The timeout bounds a write that sends no signal (a queryset's update(): only the badge).
+RUNNING_KEY = "sharing:campaigns:running"
+RUNNING_GENERATION_KEY = "sharing:campaigns:generation"
+RUNNING_TIMEOUT = 600
+
+
+def campaigns_running_shown(*, today: date | None = None) -> list[Campaign]:
+    """campaigns_running(today), for pages that show them: from the cache when no campaign
+    changed since (one cache round trip, no query)."""
+    today = today or timezone.localdate()
+    found = cache.get_many([RUNNING_KEY, RUNNING_GENERATION_KEY])
+    generation = found.get(RUNNING_GENERATION_KEY)
+    if generation is None:
+        cache.add(RUNNING_GENERATION_KEY, time.time_ns(), None)
+        generation = cache.get(RUNNING_GENERATION_KEY) or 0
+    kept = found.get(RUNNING_KEY)
+    if kept is not None and kept[:2] == (generation, today):
+        return kept[2]
+    # Read after the generation: a change committed meanwhile moves it on past this entry.
+    running = campaigns_running(today=today)
+    cache.set(RUNNING_KEY, (generation, today, running), RUNNING_TIMEOUT)
+    return running
+
+
+def _running_changed(**kwargs) -> None:
+    """Forget the kept list now, and again once the change commits (a reader in between
+    would have kept what it read before the commit)."""
+
+    def bump() -> None:
+        try:
+            cache.incr(RUNNING_GENERATION_KEY)
+        except ValueError:  # never set, or evicted
+            cache.set(RUNNING_GENERATION_KEY, time.time_ns(), None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def campaigns_running_watch() -> None:
+    """Connect _running_changed to campaign saves and deletes (from the app's ready())."""
+    post_save.connect(_running_changed, sender=Campaign, dispatch_uid="sharing-running-save")
+    post_delete.connect(_running_changed, sender=Campaign, dispatch_uid="sharing-running-delete")
 
 
 def campaign_participant_ids(*, campaign: Campaign) -> QuerySet:

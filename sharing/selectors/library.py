@@ -9,7 +9,7 @@ from taggit.models import Tag
 from people.models import User
 from people.platforms import PLATFORMS
 from sharing.models import SharePostPage
-from sharing.selectors.posts import post_topics
+from sharing.selectors.posts import PostFacts, post_facts
 
 NEW_FOR = timedelta(days=7)
 
@@ -27,8 +27,10 @@ class Card:
     why_repeats: bool = False
     # Share buttons on the card (set by the page: they depend on the person's gate).
     buttons: list[dict] = field(default_factory=list)
-    # The card's <img> of the post's picture, or None (set by the page).
-    picture: str | None = None
+    # What every reader's card of this post shows alike, rendered once, and the whole card
+    # as this reader sees it (both set by the page).
+    parts: object = None
+    html: str = ""
 
     @property
     def fits(self) -> bool:
@@ -63,13 +65,14 @@ def _card(
     followed: set[int],
     shared: dict[int, list[str]],
     at: datetime,
+    facts: PostFacts,
 ) -> Card:
-    card = Card(post=post, platforms=post.caption_platforms(), topics=post_topics(post))
+    card = Card(post=post, platforms=facts.platforms, topics=facts.topics)
     fitting = [key for key in card.platforms if key in used]
     if fitting:
         labels = [f"{PLATFORMS[key].label} ({used[key]})" for key in fitting]
         card.add(3, "You're on " + _join(labels))
-    departments = list(post.departments.all())
+    departments = facts.departments
     if user.department_id and any(d.pk == user.department_id for d in departments):
         card.add(2, next(d.name for d in departments if d.pk == user.department_id))
     matched = [tag.name for tag in card.topics if tag.pk in followed]
@@ -93,19 +96,28 @@ def library_rank(
     followed: set[int],
     shared: dict[int, list[str]],
     at: datetime | None = None,
+    facts: dict[int, PostFacts] | None = None,
 ) -> list[Card]:
     """Cards for `posts`, best fit first, each with the reasons it is shown.
 
     Fit: a caption for a network the person uses (3), their department (2), a topic they
     follow (2 each), priority (2), new this week (1); already shared by them sinks it (-6).
-    Ties go to the newest post.
+    Ties go to the newest post. `facts`: the posts' PostFacts by id, where already known.
     """
     at = at or timezone.now()
     used: dict[str, str] = {}
     for platform, audience in networks:
         used.setdefault(platform, audience)
     cards = [
-        _card(user=user, post=post, used=used, followed=followed, shared=shared, at=at)
+        _card(
+            user=user,
+            post=post,
+            used=used,
+            followed=followed,
+            shared=shared,
+            at=at,
+            facts=(facts or {}).get(post.pk) or post_facts(post),
+        )
         for post in posts
     ]
     # Stable sort keeps the newest-first order among equal scores.

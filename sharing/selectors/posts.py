@@ -1,7 +1,7 @@
 """Reads about posts: which are available, their topics, the caption variant next in turn."""
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
@@ -75,37 +75,89 @@ LIBRARY_TIMEOUT = 600
 
 
 @dataclass(frozen=True)
+class PostFacts:
+    """What ranking and filtering read of a post, worked out once per snapshot: reading
+    them from the prefetched rows on every view cost more than the rest of the ranking."""
+
+    platforms: list[str]
+    topics: list[Tag]
+    departments: list[Department]
+
+
+def post_facts(post: SharePostPage) -> PostFacts:
+    return PostFacts(
+        platforms=post.caption_platforms(),
+        topics=post_topics(post),
+        departments=list(post.departments.all()),
+    )
+
+
+@dataclass(frozen=True)
 class Library:
     posts: list[SharePostPage]
     # Every topic a post carries (topics_in_use), for the library's filter.
     topics: list[Tag]
+    # The snapshot's (generation, hub id): what the cards rendered from it are kept under.
+    version: tuple = ()
+    # PostFacts by post id.
+    facts: dict = field(default_factory=dict)
+
+
+# The last snapshot this process unpickled, with when it was built: unpickling every post
+# with its captions, topics and picture cost more than the rest of the page at company
+# scale. It is used only while the shared generation still names it, and never past the
+# shared snapshot's own timeout. Shared between requests, so never changed after reading.
+_local: dict = {}
 
 
 def library_read(*, hub, at: datetime | None = None) -> Library:
     """The available posts under `hub` (see posts_available), newest first, with their cards'
     captions, topics, departments and picture rendition loaded, and the topics in use; from
-    the cache when nothing they were built from changed since (one cache round trip, no
-    query)."""
+    the cache when nothing they were built from changed since (no query; one cache round
+    trip while this process holds the current snapshot, two when it must fetch it)."""
     at = at or timezone.now()
-    found = cache.get_many([LIBRARY_KEY, LIBRARY_GENERATION_KEY])
-    generation = found.get(LIBRARY_GENERATION_KEY)
+    generation = cache.get(LIBRARY_GENERATION_KEY)
     if generation is None:
         generation = _generation_start()
-    snapshot = found.get(LIBRARY_KEY)
-    if snapshot is not None and snapshot[:2] == (generation, hub.pk):
-        library = snapshot[2]
+    version = (generation, hub.pk)
+    library = _snapshot_local(version)
+    if library is None:
+        library = _snapshot_shared(version, hub=hub)
+    # Expiry is a time, not a change: checked on every read.
+    posts = [post for post in library.posts if post.expire_at is None or post.expire_at > at]
+    return Library(posts=posts, topics=library.topics, version=version, facts=library.facts)
+
+
+def _snapshot_local(version: tuple) -> Library | None:
+    found = _local.get("snapshot")
+    if found is not None and found[0] == version and time.monotonic() < found[1]:
+        return found[2]
+    return None
+
+
+def _snapshot_shared(version: tuple, *, hub) -> Library:
+    snapshot = cache.get(LIBRARY_KEY)
+    # (A snapshot of another shape is from a release before this one: built again.)
+    if snapshot is not None and len(snapshot) == 4 and snapshot[:2] == version:
+        built, library = snapshot[2], snapshot[3]
     else:
         # The generation is read before the posts: a change committed meanwhile moves it on,
         # so this snapshot, stored under the generation it was read with, is not used again.
-        library = Library(posts=list(posts_available(hub=hub)), topics=list(topics_in_use()))
+        posts = list(posts_available(hub=hub))
+        library = Library(
+            posts=posts,
+            topics=list(topics_in_use()),
+            facts={post.pk: post_facts(post) for post in posts},
+        )
         for post in library.posts:
             if post.image is not None:
                 # Made now (the first view after an upload) so that the snapshot holds it.
                 get_renditions_or_not_found(post.image, [CARD_IMAGE])
-        cache.set(LIBRARY_KEY, (generation, hub.pk, library), LIBRARY_TIMEOUT)
-    # Expiry is a time, not a change: checked on every read.
-    posts = [post for post in library.posts if post.expire_at is None or post.expire_at > at]
-    return Library(posts=posts, topics=library.topics)
+        built = time.time()
+        cache.set(LIBRARY_KEY, (*version, built, library), LIBRARY_TIMEOUT)
+    remaining = LIBRARY_TIMEOUT - (time.time() - built)
+    _local["snapshot"] = (version, time.monotonic() + remaining, library)
+    return library
 
 
 def _generation_start() -> int:

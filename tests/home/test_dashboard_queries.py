@@ -27,9 +27,10 @@ pytestmark = pytest.mark.django_db
 # The session; the person, with their department and whether they may open the admin;
 # the page; the training step and panel (enrolments, lessons, quizzes, completions,
 # attempts, certificates); the policies still to acknowledge (once, for the step and the
-# banner); advocacy (consents, networks); running campaigns and their progress; sharing
-# (totals with this week's, the cap); badges; points; the bell.
-DASHBOARD_QUERIES = 19
+# banner); advocacy (consents, networks); the running campaigns' progress (the campaigns
+# themselves come from the cache); sharing (totals with this week's, the cap); badges;
+# points; the bell.
+DASHBOARD_QUERIES = 18
 
 
 def _person_with(n: int):
@@ -101,3 +102,27 @@ def test_the_admin_link_costs_no_query_of_its_own(client, n):
         counts.append(len(queries))
         assert ('href="/admin/"' in html) is shown
     assert counts[0] == counts[1] == counts[2]
+
+
+def test_a_campaign_saved_or_deleted_shows_on_the_dashboard_at_once(client):
+    user = _person_with(1)
+    client.force_login(user)
+    assert "Campaign 0" in client.get("/").content.decode()
+    campaign = Campaign.objects.get(slug="campaign-0")
+    campaign.name = "Spring fair"
+    campaign.save()
+    html = client.get("/").content.decode()
+    assert "Spring fair" in html and "Campaign 0" not in html
+    campaign.ends_on = timezone.localdate() - timedelta(days=1)
+    campaign.save()
+    assert "Spring fair" not in client.get("/").content.decode()
+    later = Campaign.objects.create(
+        name="Autumn fair",
+        slug="autumn-fair",
+        goal_kind=GoalKind.SHARES,
+        target=5,
+        starts_on=timezone.localdate(),
+    )
+    assert "Autumn fair" in client.get("/").content.decode()
+    later.delete()
+    assert "Autumn fair" not in client.get("/").content.decode()

@@ -10,6 +10,8 @@ from taggit.models import Tag
 
 from people.models import ConsentKind
 from people.services import consent_set
+from sharing.library import CARDS_PER_PAGE
+from sharing.models import SharePostPage
 from sharing.selectors import library_rank, posts_available
 from sharing.services import post_retract, preferences_set, share_create
 from tests.people.factories import DepartmentFactory, UserFactory
@@ -138,6 +140,44 @@ def test_filters_by_network_and_topic_with_and_without_htmx():
         HTTP_HX_TARGET="library-results",
     ).content.decode()
     assert "<html" not in fragment and "On X" in fragment and 'id="library-results"' in fragment
+
+
+def test_a_long_library_comes_in_pages_that_keep_the_filters_with_and_without_htmx():
+    for index in range(CARDS_PER_PAGE + 2):
+        post_create(title=f"Numbered {index}", captions={"x": ["a"]})
+    post_create(title="Only on LinkedIn", captions={"linkedin": ["a"]})
+    client = client_for(UserFactory())
+    first = client.get("/share/?view=all&platform=x").content.decode()
+    assert first.count('class="card post-card') == CARDS_PER_PAGE
+    assert "Page 1 of 2" in first and "Previous page" not in first
+    # The newest first: the two oldest are on the second page.
+    assert "Numbered 1<" not in first and f"Numbered {CARDS_PER_PAGE + 1}<" in first
+    link = "?view=all&amp;platform=x&amp;page=2"
+    assert f'href="{link}"' in first and f'hx-get="{link}"' in first
+    assert 'hx-target="#library-results"' in first
+    second = client.get(
+        "/share/?view=all&platform=x&page=2",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="library-results",
+    ).content.decode()
+    assert "<html" not in second and 'id="library-results"' in second
+    assert second.count('class="card post-card') == 2
+    assert "Numbered 0<" in second and "Numbered 1<" in second
+    assert "Only on LinkedIn" not in first + second and "Next page" not in second
+    # A page past the end, or not a number, is the nearest real page.
+    assert "Numbered 0<" in client.get("/share/?view=all&platform=x&page=9").content.decode()
+    assert "Page 1 of 2" in client.get("/share/?view=all&page=x").content.decode()
+
+
+def test_an_edited_post_shows_its_new_title_and_picture_on_its_card_at_once():
+    post = post_create(title="Old title")
+    client = client_for(UserFactory())
+    assert "Old title" in client.get("/share/?view=all").content.decode()
+    post = SharePostPage.objects.get(pk=post.pk)
+    post.title = "New title"
+    post.save_revision().publish()
+    html = client.get("/share/?view=all").content.decode()
+    assert "New title" in html and "Old title" not in html
 
 
 def test_scheduled_expired_and_retracted_posts_are_not_in_the_library():
