@@ -1,5 +1,8 @@
 """HTML fragments for the page and for websocket pushes (the same partials)."""
 
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.template.loader import get_template, render_to_string
@@ -14,6 +17,7 @@ from leaderboard.selectors import (
     leaderboard_positions,
     leaderboard_top,
     period_label,
+    period_start,
 )
 from leaderboard.selectors.boards import Position, Row
 from leaderboard.services.periods import week_began_last_month
@@ -23,12 +27,9 @@ from people.selectors import users_with_consent
 TEMPLATE = "leaderboard/board.html"
 
 
-def board_context(period: str, scope: str, fresh: bool = False) -> dict:
+def board_context(period: str, scope: str) -> dict:
     by_people = scope == Scope.PEOPLE
-    if by_people:
-        rows = leaderboard_top(period=period)
-    else:
-        rows = leaderboard_departments(period=period, fresh=fresh)
+    rows = leaderboard_top(period=period) if by_people else leaderboard_departments(period=period)
     return {
         "period": period,
         "scope": scope,
@@ -42,16 +43,64 @@ def board_context(period: str, scope: str, fresh: bool = False) -> dict:
     }
 
 
+BOARD_WINDOW = 1  # seconds one render of a board is shared: the push window
+
+
+@dataclass(frozen=True)
+class Board:
+    """One board as rendered once for everybody, and where the people on it stand (person
+    -> (rank, points)), so a page can print its viewer's line from the same render."""
+
+    html: str
+    standing: dict[int, tuple[int, int]]
+
+
+def _board_key(period: str, scope: str) -> str:
+    return f"leaderboard:board:{period}:{scope}:{period_start(period)}"
+
+
+def _board_render(period: str, scope: str) -> Board:
+    context = board_context(period, scope)
+    board = Board(
+        html=render_to_string(f"{TEMPLATE}#board", context),
+        standing={row.user_id: (row.rank, row.points) for row in context["rows"] if row.user_id},
+    )
+    cache.set(_board_key(period, scope), board, BOARD_WINDOW)
+    return board
+
+
+def boards_forget(boards: list[tuple[str, str]]) -> None:
+    """Drop the kept renders of `boards` (their figures just changed): a page loaded before
+    the push re-renders instead of showing the old board, which its socket, opened after
+    the push went out, would never replace."""
+    cache.delete_many([_board_key(period, scope) for period, scope in boards])
+
+
 def board_fragment(period: str, scope: str) -> str:
     """The board everybody sees: no personal data, identical bytes for every subscriber.
-    Rendered by pushes, so its figures are computed afresh (and shared with page views)."""
-    return render_to_string(f"{TEMPLATE}#board", board_context(period, scope, fresh=True))
+    A push renders it afresh and keeps the render for the window: the page views of that
+    window print it instead of rendering their own."""
+    return _board_render(period, scope).html
 
 
-def you_context(user: User, period: str, visible: bool) -> dict:
+def board_shared(period: str, scope: str) -> Board:
+    """The board a page shows: the render of this window (a push's or another page's),
+    rendered and kept when there is none. At most BOARD_WINDOW seconds older than the
+    database, as the pushes are."""
+    board = cache.get(_board_key(period, scope))
+    return board if board is not None else _board_render(period, scope)
+
+
+def you_context(
+    user: User, period: str, visible: bool, standing: dict[int, tuple[int, int]] | None = None
+) -> dict:
+    """The person's own line; with `standing` (the shown board's), a person on that board
+    reads it from there, the same figures as the board beside it."""
     return {
         "period": period,
-        "position": leaderboard_position(user=user, period=period, visible=visible),
+        "position": leaderboard_position(
+            user=user, period=period, visible=visible, standing=standing
+        ),
         "period_label": period_label(period),
     }
 

@@ -2,10 +2,11 @@ from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from leaderboard.fragments import board_context, you_context
+from leaderboard.fragments import board_shared, you_context
 from leaderboard.models import Period
 from leaderboard.points_rules import points_page_context
 from leaderboard.selectors import Scope
@@ -24,13 +25,21 @@ def board(request):
     scope = _choice(request.GET.get("scope"), Scope.values, Scope.PEOPLE)
     query = urlencode({"period": period, "scope": scope})
     visible = consent_current(user=request.user)[ConsentKind.LEADERBOARD]
+    shown = board_shared(period, scope)
     context = {
-        **board_context(period, scope),
+        "period": period,
+        "scope": scope,
+        # The board partial as rendered (and escaped) once for this window's pages and push.
+        "board": mark_safe(shown.html),  # noqa: S308
         "periods": Period.choices,
         "scopes": Scope.choices,
         "ws_url": f"/ws/leaderboard/?{query}",
         "reload_url": f"{reverse('leaderboard:board')}?{query}",
-        "you": you_context(request.user, period, visible) if scope == Scope.PEOPLE else None,
+        "you": (
+            you_context(request.user, period, visible, shown.standing)
+            if scope == Scope.PEOPLE
+            else None
+        ),
     }
     template = "leaderboard/board.html#panel" if request.htmx else "leaderboard/board.html"
     return TemplateResponse(request, template, context)

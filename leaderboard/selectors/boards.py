@@ -11,9 +11,8 @@ per-department totals and member counts. The write path keeps those in step.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.core.cache import cache
 from django.db import models
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from leaderboard.models import DepartmentMembers, DepartmentTotal, Period, ScoreCount, ScoreTotal
@@ -23,7 +22,6 @@ from people.models import Department, User
 TOP = 20
 NEAR = 2
 DEPARTMENT_MINIMUM = 3
-DEPARTMENTS_WINDOW = 1  # seconds a department board is shared (the push window)
 
 
 class Scope(models.TextChoices):
@@ -152,21 +150,47 @@ def _ranks_of(period: str, start: date, scores: set[int]) -> dict[int, int]:
 
 
 def leaderboard_position(
-    *, user: User, period: str, visible: bool, at: datetime | None = None
+    *,
+    user: User,
+    period: str,
+    visible: bool,
+    at: datetime | None = None,
+    standing: dict[int, tuple[int, int]] | None = None,
 ) -> Position:
     """`user`'s points and rank in `period` (as if on the board, when not opted in), and
-    for an opted-in person outside the top, the two people above and below. At most eight
-    small queries; the counts are index-only range scans, never a pass over the board."""
+    for an opted-in person outside the top, the two people above and below. At most five
+    small queries; the counts are index-only range scans, never a pass over the board.
+
+    `standing` is the top of the board as the page shows it (person -> (rank, points)): an
+    opted-in person on it is read from there, without a query, so the line agrees with
+    the board beside it."""
+    if visible and standing and user.pk in standing:
+        rank, points = standing[user.pk]
+        return Position(period=period, points=points, rank=rank, visible=True, in_top=True)
     start = period_start(period, at)
     board = _visible(period, start)
-    points = (
+    # The person's points and the people above them in one query: the stored count per
+    # score, summed above theirs.
+    higher = (
+        _counts(period, start)
+        .filter(points__gt=OuterRef("points"))
+        .order_by()
+        .values("period")
+        .annotate(above=Sum("n"))
+        .values("above")
+    )
+    found = (
         ScoreTotal.objects.filter(user=user, period=period, period_start=start)
-        .values_list("points", flat=True)
+        .annotate(above=Subquery(higher))
+        .values_list("points", "above")
         .first()
     )
-    has_row = points is not None
-    points = points or 0
-    rank = _ranks_of(period, start, {points})[points]
+    has_row = found is not None
+    if has_row:
+        points, rank = found[0], (found[1] or 0) + 1
+    else:
+        points = 0
+        rank = _ranks_of(period, start, {0})[0]
     in_top = (
         visible
         and has_row
@@ -187,22 +211,13 @@ def leaderboard_position(
     )
 
 
-def leaderboard_departments(
-    *, period: str, at: datetime | None = None, fresh: bool = False
-) -> list[Row]:
+def leaderboard_departments(*, period: str, at: datetime | None = None) -> list[Row]:
     """Departments with at least three opted-in members, by the sum of those members'
     points in `period`.
 
-    Read from the stored per-department aggregates (three small queries). A push computes
-    it `fresh` and shares it through the cache for WINDOW seconds, so the pages of one
-    push window read it once from there."""
-    start = period_start(period, at)
-    key = f"leaderboard:departments:{period}:{start}"
-    if not fresh and (rows := cache.get(key)) is not None:
-        return rows
-    rows = _departments(period, start)
-    cache.set(key, rows, DEPARTMENTS_WINDOW)
-    return rows
+    Read from the stored per-department aggregates (three small queries). The pages of
+    one push window share the board's render (leaderboard.fragments), not these rows."""
+    return _departments(period, period_start(period, at))
 
 
 def _departments(period: str, start: date) -> list[Row]:

@@ -80,10 +80,10 @@ def test_a_leaver_leaves_every_board_and_their_ledger_stays():
         points_award(user=person, reason=Reason.CORRECTION, key=f"t{n}", points=10 * (n + 1))
     leaver = people[-1]
     assert on_board(leaver)
-    assert leaderboard_departments(period=Period.ALL, fresh=True)[0].members == 4
+    assert leaderboard_departments(period=Period.ALL)[0].members == 4
     person_deactivate(user=leaver, source="admin")
     assert not on_board(leaver)
-    assert leaderboard_departments(period=Period.ALL, fresh=True)[0].members == 3
+    assert leaderboard_departments(period=Period.ALL)[0].members == 3
     assert not any(consent_current(user=leaver).values())
     assert LedgerEntry.objects.filter(user=leaver).count() == 1
     assert totals_differences(fix=False) == []  # the reconcile check agrees
