@@ -10,7 +10,12 @@ asks for it over HTTP.
 
 from functools import partial
 
-from leaderboard.fragments import board_fragment, personal_fragments, toast_fragment
+from leaderboard.fragments import (
+    board_fragment,
+    boards_forget,
+    personal_fragments,
+    toast_fragment,
+)
 from leaderboard.models import Period
 from leaderboard.selectors import Scope
 from portal import realtime
@@ -63,6 +68,7 @@ def _send_toasts(user_id: int, award_ids: list[int]) -> None:
 def boards_changed() -> None:
     if realtime.is_suppressed():
         return
+    boards_forget(BOARDS)
     realtime.push(KEY, push_now)
 
 
