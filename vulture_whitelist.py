@@ -63,4 +63,4 @@ _.last_confirmed_at  # policies/policy_page.html: when the person last confirmed
 _.why_repeats  # sharing/share_hub_page.html: the card's reason repeats the previous one
 _.get_user  # Django's auth calls the backend's get_user for every session (people/sso)
 _.db  # Model._state.db: which database an instance came from (portal/rows.py sets it)
-_.channel_layer  # Channels reads it (None: the hub serves every socket; portal/realtime/consumer.py)
+_.channel_layer  # Channels reads it (None: the hub serves every socket; realtime/consumer)
