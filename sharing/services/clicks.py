@@ -110,7 +110,7 @@ def click_record(
         elif session_user_id is not None and session_user_id == str(share.user_id):
             click = _click_store(share=share, request=request, refusal=Refusal.OWN_SESSION)
         else:
-            click = _click_decide(share=share, request=request, daily_cap=daily_cap)
+            click = _click_store(share=share, request=request, refusal=None, daily_cap=daily_cap)
         if click.credited:
             _credit(share=share, click=click, points=points)
             campaign_tally_add(
@@ -214,7 +214,10 @@ def _refusal_by_request(request: _Request) -> Refusal | None:
     return None
 
 
-def _click_store(*, share: Share, request: _Request, refusal: Refusal) -> Click:
+def _click_store(
+    *, share: Share, request: _Request, refusal: Refusal | None, daily_cap: int = 0
+) -> Click:
+    """Store the click; `refusal` None lets the INSERT decide it (under the share's lock)."""
     return click_insert(
         share=share,
         at=request.at,
@@ -222,17 +225,6 @@ def _click_store(*, share: Share, request: _Request, refusal: Refusal) -> Click:
         ua_class=request.ua_class,
         method=request.method[:8],
         refusal=refusal,
-    )
-
-
-def _click_decide(*, share: Share, request: _Request, daily_cap: int) -> Click:
-    return click_insert(
-        share=share,
-        at=request.at,
-        keys=request.keys,
-        ua_class=request.ua_class,
-        method=request.method[:8],
-        refusal=None,
         daily_cap=daily_cap,
     )
 
