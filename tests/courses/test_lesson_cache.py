@@ -8,7 +8,7 @@ from django.test import Client
 
 from courses.models import LessonPage
 from tests.courses.factories import LessonPageFactory
-from tests.courses.helpers import read_all
+from tests.courses.helpers import publish_edit, read_all
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,14 +16,6 @@ pytestmark = pytest.mark.django_db
 
 def _text(html: str) -> dict:
     return {"type": "text", "value": html, "id": str(uuid.uuid4())}
-
-
-def _publish(lesson: LessonPage, **changes) -> None:
-    """Edit and publish the way the admin does: a revision, then publish."""
-    page = LessonPage.objects.get(pk=lesson.pk).get_latest_revision_as_object()
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
 
 
 def _client_for(user) -> Client:
@@ -36,7 +28,7 @@ def test_a_published_change_to_the_lesson_shows_at_once(learner_client, course_t
     _, lessons, _ = course_tree
     url = lessons[0].get_url()
     assert "Lesson text." in learner_client.get(url).content.decode()
-    _publish(lessons[0], body=[_text("<p>Rewritten for this year.</p>")])
+    publish_edit(lessons[0], body=[_text("<p>Rewritten for this year.</p>")])
     html = learner_client.get(url).content.decode()
     assert "Rewritten for this year." in html and "Lesson text." not in html
 
@@ -57,7 +49,7 @@ def test_the_outline_follows_renamed_added_and_unpublished_lessons(learner_clien
     course, lessons, _ = course_tree
     url = lessons[0].get_url()
     assert "Lesson 1 of 3" in learner_client.get(url).content.decode()
-    _publish(lessons[1], title="Renamed lesson")
+    publish_edit(lessons[1], title="Renamed lesson")
     html = learner_client.get(url).content.decode()
     assert "Next: Renamed lesson" in html
     LessonPageFactory(parent=course, title="A late addition")

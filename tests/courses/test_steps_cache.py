@@ -8,18 +8,10 @@ from django.test import Client
 from courses.models import LessonPage, QuizPage
 from courses.services import enrolment_create
 from tests.courses.factories import LessonPageFactory, make_course
-from tests.courses.helpers import read_all
+from tests.courses.helpers import publish_edit, read_all
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _publish(page_model, page, **changes) -> None:
-    """Edit and publish the way the admin does: a revision, then publish."""
-    page = page_model.objects.get(pk=page.pk).get_latest_revision_as_object()
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
 
 
 def _dashboard(user) -> str:
@@ -50,10 +42,10 @@ def test_added_and_unpublished_lessons_and_quiz_show_at_once(enrolled):
 
 def test_a_renamed_lesson_or_quiz_is_linked_at_its_new_address(enrolled):
     user, _, lessons, quiz = enrolled
-    _publish(LessonPage, lessons[0], slug="renamed-lesson")
+    publish_edit(lessons[0], slug="renamed-lesson")
     assert "/renamed-lesson/" in _dashboard(user)
     read_all(user, lessons)
-    _publish(QuizPage, quiz, slug="renamed-quiz")
+    publish_edit(quiz, slug="renamed-quiz")
     html = _dashboard(user)
     assert "3 of 4 steps" in html and "/renamed-quiz/" in html
 
