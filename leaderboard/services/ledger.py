@@ -7,9 +7,9 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from leaderboard import broadcast
-from leaderboard.models import LedgerEntry, PointsSettings, Reason, ScoreTotal
-from leaderboard.services.aggregates import Deltas, board_member, board_member_sync
-from leaderboard.services.badges import badges_evaluate
+from leaderboard import tasks as leaderboard_tasks  # the module: it imports these services
+from leaderboard.models import BoardMember, LedgerEntry, PointsSettings, Reason, ScoreTotal
+from leaderboard.services.aggregates import Deltas, board_member_sync
 from leaderboard.services.periods import period_starts
 from people.models import User
 from portal.rows import insert_unless_taken
@@ -17,10 +17,11 @@ from portal.rows import insert_unless_taken
 CORRECTION_LIMIT = 10_000
 
 
-def _totals_add(*, user: User, points: int, at: datetime) -> None:
-    """Add `points` to the person's totals and, when they are shown, to the score counts
-    and their department's totals (the person is locked by the caller)."""
-    visible, department = board_member(user.pk)
+def _totals_add(*, user: User, points: int, at: datetime, member: tuple[bool, int | None]) -> None:
+    """Add `points` to the person's totals and, when they are shown (`member`: as the
+    boards count them, read under the caller's lock on the person), to the score counts
+    and their department's totals."""
+    visible, department = member
     starts = period_starts(at)
     after = _totals_update(user_id=user.pk, points=points, starts=starts)
     missing = {period: start for period, start in starts.items() if period not in after}
@@ -87,14 +88,30 @@ def _totals_create(
         return {period for (period,) in cursor.fetchall()}
 
 
-def _lock_person(user: User) -> None:
-    """Serialise one person's awards, so each sees the others' rows when it counts
-    towards a badge (two awards crossing a threshold at once: one badge, never none).
+def _person_locked(user: User) -> tuple[bool, int | None]:
+    """Serialise one person's awards and return how the boards count them now (shown, and
+    in which department), in one statement: their row locked, their board membership read.
 
-    Not on SQLite: its transactions here are IMMEDIATE, so this one holds the database's
-    write lock already, and Django drops FOR UPDATE there (the SELECT would lock nothing)."""
+    The lock serialises this with board_member_sync (which locks the person too), so an
+    award never adds to the department or board the person is being moved out of. Not on
+    SQLite: its
+    transactions here are IMMEDIATE, so this one holds the database's write lock already,
+    and FOR UPDATE does not exist there (the same read, without it)."""
+    quote = connection.ops.quote_name
+    person, member = quote(User._meta.db_table), quote(BoardMember._meta.db_table)
+    sql = (
+        f"SELECT m.{quote('visible')}, m.{quote('department_id')} "  # noqa: S608 - names from the models
+        f"FROM {person} p LEFT JOIN {member} m ON m.{quote('user_id')} = p.{quote('id')} "
+        f"WHERE p.{quote('id')} = %s"
+    )
     if connection.features.has_select_for_update:
-        User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+        sql += " FOR UPDATE OF p"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk])
+        row = cursor.fetchone()
+    if row is None or not row[0]:
+        return False, None
+    return True, row[1]
 
 
 def points_award(
@@ -137,18 +154,18 @@ def points_award(
     # key's conflict is the insert's DO NOTHING), and every caller lets an error end its
     # transaction. A savepoint would cost two statements on every award.
     with transaction.atomic(savepoint=False):
-        _lock_person(user)
+        member = _person_locked(user)
         # One INSERT … ON CONFLICT DO NOTHING: where a look-up, a savepoint and an insert
         # were four statements.
         if not insert_unless_taken(entry, unique=("key",)):
             # The key was awarded before (or concurrently): that award stands, this is a no-op.
             return LedgerEntry.objects.get(key=key), False
         if points:
-            _totals_add(user=user, points=points, at=entry.created_at)
-        awards = badges_evaluate(user=user, reasons=[reason], at=entry.created_at)
-        broadcast.points_changed_on_commit(
-            user_id=user.pk, award_ids=[award.pk for award in awards]
-        )
+            _totals_add(user=user, points=points, at=entry.created_at, member=member)
+        # The badges are checked by a task queued in this transaction: the action that
+        # earned the points does not wait for a person's history to be counted.
+        leaderboard_tasks.badges_check_queue(user_id=user.pk, reasons=[reason], at=entry.created_at)
+        broadcast.points_changed_on_commit(user_id=user.pk, award_ids=[])
     return entry, True
 
 

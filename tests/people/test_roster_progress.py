@@ -12,6 +12,7 @@ from django.test import Client
 from people.models import RosterImport, User
 from people.roster import importing, tasks
 from tests.people.factories import UserFactory
+from tests.tasks import DATABASE_TASKS
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ HEADER = "email,first_name,last_name,department,job_title,joined_on,left_on\n"
 
 @pytest.fixture
 def worker_setup(settings, monkeypatch):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_TASKS
     # A cache nobody shares: what the page shows can only come from the database.
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     monkeypatch.setattr(importing, "CHUNK", 2)

@@ -2,7 +2,9 @@
 12): a credited click on /l/<code> (its points, totals, board aggregates and badges
 included) and a share's confirm. Savepoints count: here each path's transaction is a
 savepoint in the test's own (SAVEPOINT and RELEASE, where a request has BEGIN and COMMIT).
-SQLite takes no row locks (its transactions are IMMEDIATE); PostgreSQL locks the person."""
+SQLite takes no row locks (its transactions are IMMEDIATE); PostgreSQL locks the person.
+With the database task backend, as in production: an award's badges are checked by a task
+its transaction queues (one INSERT), which the worker runs after commit."""
 
 from datetime import timedelta
 
@@ -20,8 +22,14 @@ from sharing.services import click_record, share_create
 from tests.leaderboard.factories import BadgeFactory, opted_in
 from tests.people.factories import DepartmentFactory
 from tests.sharing.factories import advocate_make, post_create
+from tests.tasks import DATABASE_TASKS, queued_run
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def production_tasks(settings):
+    settings.TASKS = DATABASE_TASKS
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
@@ -29,10 +37,10 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.
 # (locked), the click (one INSERT … SELECT that reads the share's credited clicks to decide
 # whether it is credited: it was a count and an insert, one statement more), the share's
 # counter; then
-# points_award: (the person's lock,) the ledger row, the person's board membership, their
+# points_award: the person (locked, with their board membership), the ledger row, their
 # three totals (one UPDATE), the score counts, the department totals (one upsert each),
-# the click badges they lack, their ledger counts.
-CREDITED = {"sqlite": 12, "postgresql": 13}
+# the badge check queued for the worker.
+CREDITED = {"sqlite": 11, "postgresql": 11}
 # A click that earns nothing (a repeat reader): its transaction, the share (locked), the
 # click (the same INSERT … SELECT, which finds the reader's earlier credit).
 REFUSED = {"sqlite": 4, "postgresql": 4}
@@ -44,8 +52,8 @@ REFUSED_BY_REQUEST = {"sqlite": 2, "postgresql": 2}
 # person's lock,) the week's earning shares, the share.
 CONFIRM_WAITING = {"sqlite": 11, "postgresql": 12}
 # The same with points on confirm: points_award's statements for a share come on top
-# (as for a click; its badges: the share badges the person lacks, their ledger counts).
-CONFIRM_CREDITED = {"sqlite": 18, "postgresql": 20}
+# (as for a click, its badge check queued).
+CONFIRM_CREDITED = {"sqlite": 17, "postgresql": 18}
 
 
 def _expected(table: dict[str, int]) -> int:
@@ -102,6 +110,7 @@ def _credited_click_statements(size: int) -> int:
     assert _click(share, 0).credited  # its first reader: the share's points, the totals
     assert _click(share, 1).credited
     statements = _statements(lambda: _assert_credited(_click(share, 2)))
+    queued_run()  # the badges, as the worker checks them
     assert leaderboard_reconcile() == []
     return statements
 
@@ -177,6 +186,7 @@ def _confirm_statements(size: int) -> int:
 
     statements = _statements(confirm)
     assert outcome.created
+    queued_run()
     assert leaderboard_reconcile() == []
     return statements
 

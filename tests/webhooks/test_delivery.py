@@ -8,12 +8,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from sharing.models import SharePostPage
 from tests.people.factories import DepartmentFactory
 from tests.sharing.factories import post_create
+from tests.tasks import DATABASE_TASKS, worker_make
 from tests.webhooks.factories import destination_make
 from webhooks import transport
 from webhooks.models import Delivery, Kind, Status
@@ -239,7 +239,7 @@ def test_slow_down_is_honoured(receiver, django_capture_on_commit_callbacks):
 def test_with_the_database_backend_the_worker_sends_and_a_retry_waits_in_the_queue(
     receiver, settings, django_capture_on_commit_callbacks
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_TASKS
     destination_make(receiver)
     receiver.answer(500, "boom")
     publish_priority_post(django_capture_on_commit_callbacks)
@@ -247,16 +247,7 @@ def test_with_the_database_backend_the_worker_sends_and_a_retry_waits_in_the_que
     ours = DBTaskResult.objects.filter(task_path="webhooks.tasks.webhook_deliver")
     [queued] = ours
 
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test",
-        excluded_queue_names=[],
-    )
+    worker = worker_make()
     with django_capture_on_commit_callbacks(execute=True):
         worker.run_task(queued)
     assert len(receiver.requests) == 1
