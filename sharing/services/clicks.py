@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from leaderboard.models import PointsSettings, Reason
 from leaderboard.services import points_award
+from portal.cached_settings import CachedSetting
 from portal.periods import local_day
 from sharing.campaigns_live import post_changed_on_commit
 from sharing.models import (
@@ -98,9 +99,9 @@ def click_record(
     if refusal is not None:
         with _one_writer():
             return _refused_record(code=code, request=request, refusal=refusal)
-    # Read before the write begins, so no cache round trip waits inside it.
-    daily_cap = SharingSettings.current().daily_click_cap
-    points = PointsSettings.current()
+    # Read before the write begins, so no cache round trip waits inside it; both in one.
+    sharing, points = CachedSetting.current_many(SharingSettings, PointsSettings)
+    daily_cap = sharing.daily_click_cap
     with _one_writer(), transaction.atomic():
         share = share_by_code(code, lock=True)
         if share is None:
@@ -251,6 +252,7 @@ def _credit(*, share: Share, click: Click, points: PointsSettings) -> None:
         points_award(
             user=share.user,
             reason=Reason.SHARE,
+            points=points.points_for(Reason.SHARE),
             key=f"share:{share.pk}",
             source=share,
             note="Its first reader",

@@ -12,6 +12,7 @@ from leaderboard.services import points_award
 from people.models import User
 from people.platforms import PLATFORMS
 from people.selectors import network_list
+from portal.cached_settings import CachedSetting
 from portal.rows import insert_unless_taken
 from sharing.campaigns_live import post_changed_on_commit
 from sharing.captions import (
@@ -77,13 +78,13 @@ def share_create(
     if existing is not None:
         return ShareOutcome(existing, False, 0, SHARED_BEFORE.format(label=label))
     variants = _check_may_share(user=user, post=post, platform=platform, label=label, at=at)
-    settings = SharingSettings.current()
+    # Both before the person's lock, in one cache round trip: nothing waits inside it.
+    settings, points = CachedSetting.current_many(SharingSettings, PointsSettings)
     disclosure = _disclosure(settings, include_disclosure)
     caption = _caption(platform=platform, label=label, text=text, disclosure=disclosure)
     cap, cap_reason = weekly_cap_for(user=user, settings=settings)
     _lock_person(user)
     earns = shares_earning_in_week(user=user, at=at) < cap
-    points = PointsSettings.current()
     waits = earns and points.credits_on_first_reader
     share = Share(
         user=user,
@@ -120,6 +121,7 @@ def _new_share_points(
     entry, _ = points_award(
         user=share.user,
         reason=Reason.SHARE,
+        points=points.points_for(Reason.SHARE),
         key=f"share:{share.pk}",
         source=share,
         at=share.created_at,
