@@ -140,6 +140,7 @@ def _pair(plan: dict) -> dict:
     processes = [
         server.Daphne(log=DATA_DIR / f"daphne-pair-{n}.log") for n in range(PAIR_PROCESSES)
     ]
+    worker = server.Worker(log=DATA_DIR / "worker-pair.log")
     try:
         for daphne in processes:
             daphne.wait_ready()
@@ -153,15 +154,18 @@ def _pair(plan: dict) -> dict:
     finally:
         for daphne in processes:
             daphne.stop()
+        worker.stop()
 
 
 def _served(run, plan: dict, name: str):
     daphne = server.Daphne(log=DATA_DIR / f"daphne-{name}.log")
+    worker = server.Worker(log=DATA_DIR / f"worker-{name}.log")
     try:
         daphne.wait_ready()
         return asyncio.run(run(daphne.url, plan, daphne)), daphne.rss_mb()
     finally:
         daphne.stop()
+        worker.stop()
 
 
 def _credited_check(load: Load, plan: dict) -> str:

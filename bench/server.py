@@ -11,6 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOCKET_LIMIT = 8192
+# The served processes run as in production: background work (an award's badge check, the
+# emails) is queued in the database for the worker, not run inside the request.
+PRODUCTION_ENV = {"DJANGO_SETTINGS_MODULE": "bench.settings", "TASKS_BACKEND": "database"}
 
 
 def fd_limit_raise() -> int:
@@ -34,7 +37,7 @@ class Daphne:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+        env = {**os.environ, **PRODUCTION_ENV}
         self._handle = open(log, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(self.port),
@@ -87,11 +90,32 @@ class Daphne:
         return count
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        _stop(self.process)
         self._handle.close()
+
+
+class Worker:
+    """`manage.py db_worker` beside the daphne processes, on the same database: it runs
+    what their requests queued while they are measured, as production's worker does."""
+
+    def __init__(self, *, log: Path):
+        self._handle = open(log, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
+            cwd=ROOT, env={**os.environ, **PRODUCTION_ENV}, stdout=self._handle,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        _stop(self.process)
+        self._handle.close()
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
