@@ -166,8 +166,11 @@ def _render_share(request, context, *, status=200):
 @limit_posts("share", what="shares")
 def share(request, post_id: int, platform: str):
     """The share form for one post and network: prefilled caption, live count, confirm."""
-    # The captions with the post: the checks here and share_create read them.
-    post = get_object_or_404(SharePostPage.objects.prefetch_related("captions"), pk=post_id)
+    # The captions and the campaign with the post: the checks here and share_create (its
+    # campaign's tally) read them.
+    post = get_object_or_404(
+        SharePostPage.objects.select_related("campaign").prefetch_related("captions"), pk=post_id
+    )
     if platform not in PLATFORMS or platform not in post.caption_platforms():
         raise Http404
     if request.method == "GET":
