@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import BooleanField, DateTimeField, F, IntegerField, Value
 from django.http import HttpRequest
 from django.utils import timezone
+from wagtail.models import Site
 
 from courses.estimates import quiz_minutes
 from courses.models import (
@@ -19,12 +20,12 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrolment,
+    LessonCompletion,
     QuizAttempt,
 )
 from courses.selectors.steps import (
     LessonItem,
     QuizItem,
-    completed_lesson_ids,
     course_steps,
     lesson_items,
     quiz_item,
@@ -154,17 +155,52 @@ def enrolment_status(
     return TrainingStatus.IN_PROGRESS if started else TrainingStatus.NOT_STARTED
 
 
-def _attempts_by_course(*, user: User | None, course_ids: list[int]) -> dict[int, dict]:
-    return {
-        row["course_id"]: row
-        for row in QuizAttempt.objects.filter(user=user, course_id__in=course_ids)
-        .values("course_id")
-        .annotate(
-            last_passed=Max("submitted_at", filter=Q(passed=True)),
-            open=Count("pk", filter=Q(submitted_at__isnull=True)),
-            last_submitted=Max("submitted_at"),
-        )
-    }
+def _done_and_attempts(
+    *, user: User | None, course_ids: list[int]
+) -> tuple[set[int], dict[int, dict]]:
+    """Ids of the lessons of these courses that `user` completed, and their quiz attempts
+    summed per course (latest passed and latest submitted, how many still open), in one
+    query: the completions and the attempts come as one list of rows."""
+    columns = ("course_ref", "lesson_ref", "at", "ok")
+    completions = LessonCompletion.objects.filter(user=user, course_id__in=course_ids).annotate(
+        course_ref=F("course_id"),
+        lesson_ref=F("lesson_id"),
+        at=Value(None, DateTimeField()),
+        ok=Value(None, BooleanField()),
+    )
+    attempts = QuizAttempt.objects.filter(user=user, course_id__in=course_ids).annotate(
+        course_ref=F("course_id"),
+        lesson_ref=Value(None, IntegerField()),
+        at=F("submitted_at"),
+        ok=F("passed"),
+    )
+    # Unordered: SQLite refuses an ORDER BY (QuizAttempt's default one) inside a UNION.
+    rows = completions.values_list(*columns).union(
+        attempts.order_by().values_list(*columns), all=True
+    )
+    done: set[int] = set()
+    summed: dict[int, dict] = {}
+    for course_id, lesson_id, submitted_at, passed in rows:
+        if lesson_id is not None:
+            done.add(lesson_id)
+            continue
+        row = summed.setdefault(course_id, {"last_passed": None, "open": 0, "last_submitted": None})
+        if submitted_at is None:
+            row["open"] += 1
+            continue
+        for key, counts in (("last_submitted", True), ("last_passed", passed)):
+            if counts and (row[key] is None or submitted_at > row[key]):
+                row[key] = submitted_at
+    return done, summed
+
+
+def _site_root_paths_shared(pages: list) -> None:
+    """Without a request each page reads the site root paths from the cache by itself (a
+    Redis round trip per page): read them once and hand every page the same copy, where
+    Wagtail's `get_url` looks for it."""
+    paths = Site.get_site_root_paths()
+    for page in pages:
+        page._wagtail_cached_site_root_paths = paths
 
 
 def _passed_in_cycle(row: dict | None, enrolment: Enrolment | None) -> bool:
@@ -182,14 +218,17 @@ def progress_for(
     enrolments: dict[int, Enrolment] | None = None,
     request: HttpRequest | None = None,
 ) -> dict[int, CourseProgress]:
-    """Progress in each course, by course id, in five queries (four when `enrolments` is
-    given) whatever the number of courses or lessons. `user` None: a fresh learner."""
+    """Progress in each course, by course id, in two queries (one when `enrolments` is
+    given, two more for courses whose steps are not cached yet) whatever the number of
+    courses or lessons. `user` None: a fresh learner."""
     if not courses:
         return {}
     course_ids = [course.pk for course in courses]
     lessons, quizzes = course_steps(courses=courses)
-    done = completed_lesson_ids(user=user, course_ids=course_ids)
-    attempts = _attempts_by_course(user=user, course_ids=course_ids)
+    done, attempts = _done_and_attempts(user=user, course_ids=course_ids)
+    if request is None:
+        steps = [page for pages in lessons.values() for page in pages]
+        _site_root_paths_shared([*courses, *steps, *quizzes.values()])
     if enrolments is None:
         enrolments = {
             e.course_id: e

@@ -1,10 +1,11 @@
-"""Reads for a course's steps: its live lessons and quiz, and which lessons a person has
-done, listed as the course, catalogue and lesson pages show them.
+"""Reads for a course's steps: its live lessons and quiz, listed as the course, catalogue
+and lesson pages show them, each lesson marked with whether the person did it.
 
 Every selector here runs a fixed number of queries, however many lessons or courses.
 A course's live lessons and quiz are the same for everyone, so they are cached per course
 under the lesson outlines' generation token (moved on by any page or site change, see
-courses.selectors.lessons); what a person completed is always read fresh.
+courses.selectors.lessons); what a person completed is always read fresh (by
+courses.selectors.progress, with their quiz attempts).
 """
 
 import uuid
@@ -16,8 +17,7 @@ from django.core.cache import cache
 from django.db.models import Model, Q
 from django.http import HttpRequest
 
-from courses.models import CoursePage, LessonCompletion, LessonPage, QuizPage
-from people.models import User
+from courses.models import CoursePage, LessonPage, QuizPage
 
 
 @dataclass
@@ -127,12 +127,6 @@ def course_steps(
             TIMEOUT,
         )
     return lessons, quizzes
-
-
-def completed_lesson_ids(*, user: User | None, course_ids: list[int]) -> set[int]:
-    """Ids of the lessons of these courses that `user` completed. One query."""
-    completions = LessonCompletion.objects.filter(user=user, course_id__in=course_ids)
-    return set(completions.values_list("lesson_id", flat=True))
 
 
 def lesson_items(
