@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
 
-from people import admin_erase, admin_views, demo, retention
+from people import admin_erase, demo, retention
 from people.models import ConsentKind
 from people.records import (
     RECORDS_SECTION,
@@ -17,6 +17,7 @@ from people.records import (
 from people.selectors import consent_current, network_list
 from portal.audit import audit_for_actor
 from portal.extensions import DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, RETENTION_RULES, Step
+from portal.lazy_views import lazy_view
 from portal.navigation import nav_item
 from portal.permissions import PermissionMenuItem
 
@@ -90,28 +91,33 @@ hooks.register(RETENTION_RULES, retention.leavers_rule, order=90)
 # Provisioning in the admin: SCIM tokens, roster import, deactivating a person.
 
 
+def _admin_view(name: str):
+    # people.admin_views imports the roster importer and SCIM's pydantic models.
+    return lazy_view(f"people.admin_views.{name}")
+
+
 @hooks.register("register_admin_urls")
 def register_provisioning_urls():
     return [
-        path("people/scim-tokens/", admin_views.scim_tokens, name="people_scim_tokens"),
+        path("people/scim-tokens/", _admin_view("scim_tokens"), name="people_scim_tokens"),
         path(
             "people/scim-tokens/<int:pk>/revoke/",
-            admin_views.scim_token_revoke_view,
+            _admin_view("scim_token_revoke_view"),
             name="people_scim_token_revoke",
         ),
-        path("people/roster/", admin_views.roster_upload, name="people_roster_upload"),
-        path("people/roster/import/", admin_views.roster_confirm, name="people_roster_confirm"),
+        path("people/roster/", _admin_view("roster_upload"), name="people_roster_upload"),
+        path("people/roster/import/", _admin_view("roster_confirm"), name="people_roster_confirm"),
         path(
             "people/roster/progress/<str:key>/",
-            admin_views.roster_progress,
+            _admin_view("roster_progress"),
             name="people_roster_progress",
         ),
         path(
             "people/roster/template.<str:kind>",
-            admin_views.roster_template_view,
+            _admin_view("roster_template_view"),
             name="people_roster_template",
         ),
-        path("people/<int:pk>/active/", admin_views.person_active_set, name="people_active_set"),
+        path("people/<int:pk>/active/", _admin_view("person_active_set"), name="people_active_set"),
     ]
 
 

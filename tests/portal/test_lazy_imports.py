@@ -1,0 +1,54 @@
+"""The process serving pages and sockets does not hold the provisioning machinery (SCIM's
+scim2 models and server, the roster importer) or the SAML libraries (onelogin, xmlsec)
+until someone uses them (issue 11)."""
+
+import os
+import subprocess
+import sys
+
+from django.urls import get_resolver
+
+from portal.lazy_views import LAZY_VIEWS, VIEW_FLAGS
+
+PROVISIONING = (
+    "scim2_models",
+    "scim2_server",
+    "people.scim.views",
+    "people.scim.mapping",
+    "people.admin_views",
+    "people.roster.importing",
+    "onelogin",
+    "xmlsec",
+)
+
+CHECK = f"""
+import sys
+import django
+django.setup()
+from django.urls import get_resolver
+resolver = get_resolver()
+resolver.url_patterns, resolver.reverse_dict
+import portal.asgi
+print(",".join(m for m in {PROVISIONING!r} if m in sys.modules))
+"""
+
+
+def test_a_fresh_process_loads_no_provisioning_machinery_with_its_urls_and_sockets():
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1:] in ([], [""]), done.stdout
+
+
+def test_each_lazy_view_carries_the_flags_middleware_reads_off_the_real_one():
+    assert get_resolver().url_patterns  # Wagtail's admin URL hooks make theirs here
+    assert LAZY_VIEWS
+    for view in LAZY_VIEWS:
+        real = view.load()
+        for flag, default in VIEW_FLAGS.items():
+            assert getattr(view, flag, default) == getattr(real, flag, default), (view, flag)
