@@ -12,7 +12,7 @@ SESSION_KEY = "chorus_saml_logout"
 
 
 class ChorusSAMLProvider(SAMLProvider):
-    package = "allauth.socialaccount.providers.saml"  # allauth's URLs and templates
+    package = "people.sso.saml_routes"  # allauth's URLs, its views loaded on first use
 
     def sociallogin_from_response(self, request, response):
         login = super().sociallogin_from_response(request, response)

@@ -1,0 +1,1 @@
+"""allauth's SAML URLs (ChorusSAMLProvider.package), with views loaded on first use."""
