@@ -8,7 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from portal.extensions import websocket_urlpatterns  # noqa: E402
 from portal.realtime.auth import SocketAuthMiddleware  # noqa: E402
@@ -17,10 +16,10 @@ from portal.realtime.hosts import AllowedHostsValidator  # noqa: E402
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        # Host as for HTTP, then Origin, then the session's person (kept small: it lives
+        # Host as for HTTP and Origin, then the session's person (kept small: it lives
         # as long as the socket).
         "websocket": AllowedHostsValidator(
-            AllowedHostsOriginValidator(SocketAuthMiddleware(URLRouter(websocket_urlpatterns())))
+            SocketAuthMiddleware(URLRouter(websocket_urlpatterns()))
         ),
     }
 )

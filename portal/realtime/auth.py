@@ -50,13 +50,16 @@ class SocketAuthMiddleware:
         self.application = application
 
     async def __call__(self, scope, receive, send):
-        cookie = b""
-        for name, value in scope.get("headers") or []:
-            if name == b"cookie":
-                cookie = value
-                break
-        cookies = parse_cookie(cookie.decode("latin1"))
-        user, session_key = await _person(cookies.get(settings.SESSION_COOKIE_NAME))
-        return await self.application(
-            {**scope, "user": user, "session_key": session_key}, receive, send
-        )
+        user, session_key = await _person(_session_cookie(scope))
+        # Added to daphne's scope rather than to a copy: every frame below lives as long as
+        # the socket, and none above reads these keys.
+        scope["user"], scope["session_key"] = user, session_key
+        return await self.application(scope, receive, send)
+
+
+def _session_cookie(scope) -> str | None:
+    """The session cookie's value (in a function: the parsed cookies are not kept)."""
+    for name, value in scope.get("headers") or []:
+        if name == b"cookie":
+            return parse_cookie(value.decode("latin1")).get(settings.SESSION_COOKIE_NAME)
+    return None
