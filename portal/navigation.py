@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from portal.admin_access import user_has_admin_access
 from portal.extensions import NAV_ITEM
+from portal.request_memo import memoised
 
 SECTION_CACHE_KEY = "portal:nav:live-section-urls"
 
@@ -23,7 +24,12 @@ class NavItem:
 
 def live_section_urls() -> dict[str, str]:
     """Slug → URL of the live pages directly under the home page; cached briefly (one
-    query a minute)."""
+    query a minute), and read once per request (the navigation asks for each of its items,
+    the dashboard's steps and the sharing gate for theirs: a cache round trip each)."""
+    return memoised(("live_section_urls",), _live_section_urls)
+
+
+def _live_section_urls() -> dict[str, str]:
     urls = cache.get(SECTION_CACHE_KEY)
     if urls is None:
         sections = Page.objects.live().filter(depth=3)
