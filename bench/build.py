@@ -179,8 +179,10 @@ def database_prepare(scale: str, *, reuse: bool) -> dict:
     base = fingerprint()
     timings["base"] = "reused" if _base_restore(base) else "built"
     if timings["base"] == "built":
-        call_command("migrate", verbosity=0, interactive=False)
+        # No pushes from either: the base is copied (its connections dropped) right after,
+        # and a push still running then would fail against the dropped database.
         with realtime.suppressed():
+            call_command("migrate", verbosity=0, interactive=False)
             call_command("seed_demo", force=True, stdout=io.StringIO())
         _base_save(base)
     timings["base_s"] = round(time.monotonic() - started, 1)
