@@ -5,8 +5,9 @@ served by the same daphne in the same run, at 1 and 16 concurrent clients.
 
 SQLite (db/bench/<scale>.sqlite3) unless BENCH_DATABASE_URL names a PostgreSQL database
 (dropped and rebuilt); Redis when BENCH_REDIS_URL is set (keys under chorus-bench, or
-BENCH_REDIS_PREFIX). With Redis, a last section spreads 2 × --pair-sockets leaderboard
-sockets over two daphne processes (bench.pair); without it that section is skipped.
+BENCH_REDIS_PREFIX). With Redis, a last section spreads --pair-processes (2) × --pair-sockets
+leaderboard sockets over that many daphne processes on the one Redis and PostgreSQL
+(bench.pair); without Redis that section is skipped.
 Prints one table, writes bench/results.json, and exits 1 only when a figure misses its
 target (issue 12's ratios, kept as they are written there).
 """
@@ -32,7 +33,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--sockets", type=int, default=1000, help="sockets for the push figure")
     parser.add_argument(
         "--pair-sockets", type=int, default=1000,
-        help="sockets per daphne in the two-process Redis section",
+        help="sockets per daphne in the several-process Redis section",
+    )  # fmt: skip
+    parser.add_argument(
+        "--pair-processes", type=int, default=2,
+        help="daphne processes on one Redis and one PostgreSQL in that section",
     )  # fmt: skip
     parser.add_argument("--seed", type=int, default=None, help="the rounds' shuffle seed")
     return parser.parse_args()
@@ -75,7 +80,7 @@ def _prepare(levels) -> dict:
     need = dict.fromkeys(CONSUMES.values(), per_path + 32)
     need["sockets"] = 0 if ARGS.no_sockets else ARGS.sockets
     if _pair_runs():
-        need["sockets"] = max(need["sockets"], PAIR_PROCESSES * ARGS.pair_sockets)
+        need["sockets"] = max(need["sockets"], ARGS.pair_processes * ARGS.pair_sockets)
     posts = list(SharePostPage.objects.live().filter(captions__platform="linkedin").distinct())[
         : SCALES[ARGS.scale].posts
     ]
@@ -116,9 +121,6 @@ async def _sockets(base: str, plan: dict, daphne) -> dict:
     return figures
 
 
-PAIR_PROCESSES = 2
-
-
 def _pair_runs() -> bool:
     return bool(os.environ.get("BENCH_REDIS_URL")) and not ARGS.no_sockets
 
@@ -136,9 +138,9 @@ def _service_connections(daphne) -> dict:
 
 
 def _pair(plan: dict) -> dict:
-    """Two daphne processes of their own on one Redis (bench.pair)."""
+    """--pair-processes daphne processes of their own on one Redis (bench.pair)."""
     processes = [
-        server.Daphne(log=DATA_DIR / f"daphne-pair-{n}.log") for n in range(PAIR_PROCESSES)
+        server.Daphne(log=DATA_DIR / f"daphne-pair-{n}.log") for n in range(ARGS.pair_processes)
     ]
     worker = server.Worker(log=DATA_DIR / "worker-pair.log")
     try:
@@ -207,7 +209,9 @@ def main() -> int:
         )  # fmt: skip
         rows.append(report.result_row("daphne RSS idle", figures["idle_rss_mb"], "MB", n=1))
     if paired:
-        rows += report.pair_rows(paired, per_process=ARGS.pair_sockets, processes=PAIR_PROCESSES)
+        rows += report.pair_rows(
+            paired, per_process=ARGS.pair_sockets, processes=ARGS.pair_processes
+        )
     rows.append(report.result_row("daphne RSS after the HTTP load", rss_after, "MB", n=1))
     report.results_write(rows, history=history)
     print(f"Chorus bench · {vendor} · scale {ARGS.scale} · {'quick' if ARGS.quick else 'full'}")

@@ -104,7 +104,7 @@ def socket_rows(floor: dict, product: dict, *, sockets: int, credited_p50: float
 
 
 def pair_rows(figures: dict, *, per_process: int, processes: int) -> list[dict]:
-    """Rows for bench.pair: 2,000 sockets across two daphne processes on one Redis."""
+    """Rows for bench.pair: sockets across several daphne processes on one Redis."""
     total = per_process * processes
     floor, product = figures["floor"], figures["product"]
     where = f"{total} sockets on {processes} daphne (Redis)"
