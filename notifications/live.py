@@ -28,5 +28,7 @@ def notification_push(*, notification_id: int) -> None:
 
     Only queues: the broadcaster thread renders and sends, so the action that notified
     never waits for it. A failed send is logged and dropped: the next page load shows the
-    truth."""
+    truth. Nothing while pushes are suppressed (seeding, bulk work nobody watches)."""
+    if realtime.is_suppressed():
+        return
     realtime.run_soon(partial(_push_now, notification_id))

@@ -35,6 +35,7 @@ def test_anonymous_foreign_origin_and_missing_origin_are_refused():
     run(scenario())
 
 
+@pytest.mark.broadcasts
 def test_person_receives_own_notification_only():
     me, other = UserFactory(), UserFactory()
     _, my_cookie = login_cookie(me)
