@@ -190,7 +190,8 @@ def main() -> int:
     paired = None
     if _pair_runs():
         paired = _pair(plan)
-        _say(f"two daphne on Redis: sockets reached per push {paired['product']['reached']}")
+        reached = paired["product"]["reached"]
+        _say(f"{ARGS.pair_processes} daphne on Redis: sockets reached per push {reached}")
     elif not ARGS.no_sockets:
         _say("two daphne on Redis: skipped (set BENCH_REDIS_URL to run it)")
     vendor = connection.vendor
