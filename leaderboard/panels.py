@@ -5,7 +5,7 @@ from typing import Any
 from django.urls import reverse
 
 from leaderboard.models import LedgerEntry, Period
-from leaderboard.selectors import badge_awards_for, user_totals
+from leaderboard.selectors import badge_awards_for, badges_and_totals
 from leaderboard.services.periods import period_span, week_began_last_month
 from people.models import User
 from people.records import RecordSection
@@ -15,12 +15,13 @@ from portal.extensions import Panel
 def my_badges_panel(request) -> Panel | None:
     if not request.user.is_authenticated:
         return None
+    glance = badges_and_totals(user=request.user)
     return Panel(
         key="badges",
         template="leaderboard/panel_badges.html",
         context={
-            "awards": list(badge_awards_for(user=request.user)),
-            "totals": user_totals(user=request.user),
+            "awards": glance.awards,
+            "totals": glance.totals,
             "spans": {period: period_span(period) for period in (Period.WEEK, Period.MONTH)},
             "week_began": week_began_last_month(),
             "board_url": reverse("leaderboard:board"),

@@ -15,7 +15,6 @@ from sharing.selectors import (
     preferences_get,
     share_totals,
     topics_marked,
-    weekly_cap_for,
 )
 
 
@@ -87,18 +86,16 @@ def records_section() -> RecordSection:
 
 def dashboard_panel(request) -> Panel | None:
     """This week's sharing at a glance, for people who have shared at least once."""
-    user = request.user
-    shares, clicks, this_week = share_totals(user=user, at=timezone.now())
-    if not shares:
+    totals = share_totals(user=request.user, at=timezone.now())
+    if not totals.shares:
         return None
-    cap, _ = weekly_cap_for(user=user)
     return Panel(
         "sharing",
         "sharing/dashboard_panel.html",
         {
-            "this_week": this_week,
-            "cap": cap,
-            "shares": shares,
-            "clicks": clicks,
+            "this_week": totals.this_week,
+            "cap": totals.cap,
+            "shares": totals.shares,
+            "clicks": totals.clicks,
         },
     )

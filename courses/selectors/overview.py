@@ -7,6 +7,12 @@ from courses.selectors.certificates import certificate_list
 from courses.selectors.progress import CourseProgress, progress_for
 from people.models import User
 
+# What the step and the panel use of a course: its title, its URL (url_path), where it sits
+# in the tree (its lessons and quiz are found under it) and whether it certifies advocates.
+# A course page has some forty columns, the rest read only to be dropped.
+COURSE_FIELDS = ("title", "url_path", "path", "depth", "certifies_advocates")
+_ENROLMENT_FIELDS = tuple(field.name for field in Enrolment._meta.concrete_fields)
+
 
 @dataclass
 class TrainingOverview:
@@ -32,6 +38,7 @@ def training_overview(*, user: User) -> TrainingOverview:
     enrolments = list(
         Enrolment.objects.filter(user=user, course__live=True)
         .select_related("course", "expired_certificate")
+        .only(*_ENROLMENT_FIELDS, *(f"course__{name}" for name in COURSE_FIELDS))
         .order_by("completed_at", "due_on", "enrolled_at")
     )
     progress = progress_for(

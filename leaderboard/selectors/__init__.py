@@ -20,9 +20,13 @@ from leaderboard.selectors.boards import (
     period_start,
     user_totals,
 )
+from leaderboard.selectors.mine import AwardShown, Glance, badges_and_totals
 from leaderboard.selectors.positions import leaderboard_positions
 
 __all__ = [
+    "AwardShown",
+    "Glance",
+    "badges_and_totals",
     "DEPARTMENT_MINIMUM",
     "TOP",
     "Progress",

@@ -18,10 +18,17 @@ def weekly_cap_for(
 ) -> tuple[int, NoPointsReason]:
     """The cap that applies to `user` this week and which one it is (programme or personal):
     a personal cap counts only when it is below the programme's."""
-    settings = settings or SharingSettings.current()
     personal = (
         SharingPreferences.objects.filter(user=user).values_list("weekly_cap", flat=True).first()
     )
+    return cap_applying(personal=personal, settings=settings)
+
+
+def cap_applying(
+    *, personal: int | None, settings: SharingSettings | None = None
+) -> tuple[int, NoPointsReason]:
+    """weekly_cap_for, from a personal cap already read (None: none chosen)."""
+    settings = settings or SharingSettings.current()
     if personal is not None and personal < settings.weekly_cap:
         return personal, NoPointsReason.PERSONAL_CAP
     return settings.weekly_cap, NoPointsReason.WEEKLY_CAP

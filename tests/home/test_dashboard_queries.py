@@ -29,8 +29,9 @@ pytestmark = pytest.mark.django_db
 # query; certificates; the courses' lessons and quizzes come from the cache); the
 # policies still to acknowledge (once, for the step and the banner); advocacy (consents,
 # networks); the running campaigns' progress (the campaigns themselves come from the
-# cache); sharing (totals with this week's, the cap); badges; points; the bell.
-DASHBOARD_QUERIES = 15
+# cache); sharing (totals with this week's and the cap, in one query); badges and points,
+# in one query; the bell.
+DASHBOARD_QUERIES = 13
 
 
 def _person_with(n: int):
