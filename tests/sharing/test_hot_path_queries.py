@@ -31,6 +31,7 @@ pytestmark = pytest.mark.django_db
 def production_tasks(settings):
     settings.TASKS = DATABASE_TASKS
 
+
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
 # Statements per path, by database. A credited click: its transaction (2), the share
