@@ -25,12 +25,6 @@ KEY = "leaderboard"  # one window for every board: a change moves them all
 TOPIC = "leaderboard"  # who counts as watching, for the personal lines
 
 
-# Seconds a change waits before the boards are rendered: the request that made it (a
-# click, a share) is still writing its response, and six boards rendered on the
-# broadcaster thread at that moment compete with it for the GIL (a credited click was
-# 1.3-1.5x slower with 1,000 sockets open than with none, issue 11).
-BOARDS_AFTER = 0.05
-
 LINES_KEY = "leaderboard-lines"  # the personal lines, coalesced like the boards
 # Seconds the lines wait after the boards went out. Computing and sending them (hundreds of
 # messages) on the broadcaster thread while this process's event loop is still writing the
@@ -75,7 +69,7 @@ def boards_changed() -> None:
     if realtime.is_suppressed():
         return
     boards_forget(BOARDS)
-    realtime.push(KEY, push_now, delay=BOARDS_AFTER)
+    realtime.push(KEY, push_now)
 
 
 def points_changed(*, user_id: int, award_ids: list[int]) -> None:
