@@ -64,3 +64,4 @@ _.why_repeats  # sharing/share_hub_page.html: the card's reason repeats the prev
 _.get_user  # Django's auth calls the backend's get_user for every session (people/sso)
 _.db  # Model._state.db: which database an instance came from (portal/rows.py sets it)
 _.channel_layer  # Channels reads it (None: the hub serves every socket; realtime/consumer)
+_._wagtail_cached_site_root_paths  # Wagtail's Page.get_url reads it (courses/selectors/progress)
