@@ -90,22 +90,22 @@ def _totals_create(
 
 def _person_locked(user: User) -> tuple[bool, int | None]:
     """Serialise one person's awards and return how the boards count them now (shown, and
-    in which department), in one statement: their row locked, their board membership read.
+    in which department), read after the lock is held.
 
     The lock serialises this with board_member_sync (which locks the person too), so an
-    award never adds to the department or board the person is being moved out of. Not on
-    SQLite: its
-    transactions here are IMMEDIATE, so this one holds the database's write lock already,
-    and FOR UPDATE does not exist there (the same read, without it)."""
-    quote = connection.ops.quote_name
-    person, member = quote(User._meta.db_table), quote(BoardMember._meta.db_table)
-    sql = (
-        f"SELECT m.{quote('visible')}, m.{quote('department_id')} "  # noqa: S608 - names from the models
-        f"FROM {person} p LEFT JOIN {member} m ON m.{quote('user_id')} = p.{quote('id')} "
-        f"WHERE p.{quote('id')} = %s"
-    )
+    award never adds to the department or board the person is being moved out of. The
+    membership is read in a statement of its own: one statement that locked the person and
+    joined their membership would, after waiting for the lock, still see the membership
+    as it was when the statement began (PostgreSQL re-reads only the locked row), and the
+    award would go to the old department. Not on SQLite: its transactions here are
+    IMMEDIATE, so this one holds the database's write lock already."""
     if connection.features.has_select_for_update:
-        sql += " FOR UPDATE OF p"
+        User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT {quote('visible')}, {quote('department_id')} "  # noqa: S608 - names from the model
+        f"FROM {quote(BoardMember._meta.db_table)} WHERE {quote('user_id')} = %s"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [user.pk])
         row = cursor.fetchone()

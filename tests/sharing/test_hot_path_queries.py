@@ -38,10 +38,10 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.
 # (locked), the click (one INSERT … SELECT that reads the share's credited clicks to decide
 # whether it is credited: it was a count and an insert, one statement more), the share's
 # counter; then
-# points_award: the person (locked, with their board membership), the ledger row, their
+# points_award: (the person's lock,) their board membership, the ledger row, their
 # three totals (one UPDATE), the score counts, the department totals (one upsert each),
 # the badge check queued for the worker.
-CREDITED = {"sqlite": 11, "postgresql": 11}
+CREDITED = {"sqlite": 11, "postgresql": 12}
 # A click that earns nothing (a repeat reader): its transaction, the share (locked), the
 # click (the same INSERT … SELECT, which finds the reader's earlier credit).
 REFUSED = {"sqlite": 4, "postgresql": 4}
@@ -54,7 +54,7 @@ REFUSED_BY_REQUEST = {"sqlite": 2, "postgresql": 2}
 CONFIRM_WAITING = {"sqlite": 11, "postgresql": 12}
 # The same with points on confirm: points_award's statements for a share come on top
 # (as for a click, its badge check queued).
-CONFIRM_CREDITED = {"sqlite": 17, "postgresql": 18}
+CONFIRM_CREDITED = {"sqlite": 17, "postgresql": 19}
 
 
 def _expected(table: dict[str, int]) -> int:
