@@ -15,11 +15,7 @@ class CachedSetting:
 
     @classmethod
     def current(cls):
-        stored = cache.get(cls.CACHE_KEY)
-        if stored is None:
-            stored = cls.load()
-            cache.set(cls.CACHE_KEY, stored, cls.CACHE_SECONDS)
-        return stored
+        return CachedSetting.current_many(cls)[0]
 
     @staticmethod
     def current_many(*models: type["CachedSetting"]) -> tuple:
