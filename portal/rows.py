@@ -10,6 +10,13 @@ from django.db import connection, models
 UPSERT_BATCH = 2000  # rows per statement (SQLite allows 32,766 parameters)
 
 
+def column(model: type[models.Model], name: str, alias: str = "") -> str:
+    """The quoted column of `model`'s field `name` (prefixed with `alias.`), for the hot
+    paths' hand-written statements."""
+    quoted = connection.ops.quote_name(model._meta.get_field(name).column)
+    return f"{alias}.{quoted}" if alias else quoted
+
+
 def upsert(
     model: type[models.Model], keys: tuple[str, ...], values: tuple[str, ...], rows, *, add: bool
 ) -> None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from leaderboard.models import Badge, BadgeAward, Period, ScoreTotal
 from leaderboard.services.periods import period_starts
 from people.models import User
+from portal.rows import column
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,6 @@ def _glance_sql() -> str:
     compile the union than the database took to answer it. A total's row has its period
     and points and the award columns NULL, an award's row the other way round."""
     quote = connection.ops.quote_name
-
-    def column(model, name: str, alias: str) -> str:
-        return f"{alias}.{quote(model._meta.get_field(name).column)}"
 
     def total(name: str) -> str:
         return column(ScoreTotal, name, "t")

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from people.models import User
 from portal.periods import WEEK, day_start, week_start
+from portal.rows import column
 from sharing.models import (
     Share,
     ShareHubPage,
@@ -70,10 +71,6 @@ def _totals_sql() -> str:
     aggregate than the database took to answer it. A week's earning shares as
     _earning_in_week (SUM over CASE: SQLite before 3.30 has no FILTER)."""
     quote = connection.ops.quote_name
-
-    def column(model, name: str) -> str:
-        return quote(model._meta.get_field(name).column)
-
     created = column(Share, "created_at")
     return (
         f"SELECT COUNT(*), SUM({column(Share, 'credited_clicks')}), "  # noqa: S608 - names from the models
