@@ -88,7 +88,7 @@ def _totals_create(
         return {period for (period,) in cursor.fetchall()}
 
 
-def _person_locked(user: User) -> tuple[bool, int | None]:
+def _person_locked(user: User, *, locked: bool = False) -> tuple[bool, int | None]:
     """Serialise one person's awards and return how the boards count them now (shown, and
     in which department), read after the lock is held.
 
@@ -98,8 +98,9 @@ def _person_locked(user: User) -> tuple[bool, int | None]:
     joined their membership would, after waiting for the lock, still see the membership
     as it was when the statement began (PostgreSQL re-reads only the locked row), and the
     award would go to the old department. Not on SQLite: its transactions here are
-    IMMEDIATE, so this one holds the database's write lock already."""
-    if connection.features.has_select_for_update:
+    IMMEDIATE, so this one holds the database's write lock already. `locked`: the caller
+    took the lock in this transaction already."""
+    if connection.features.has_select_for_update and not locked:
         User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True).first()
     quote = connection.ops.quote_name
     sql = (
@@ -124,6 +125,7 @@ def points_award(
     note: str = "",
     created_by: User | None = None,
     at: datetime | None = None,
+    person_locked: bool = False,
 ) -> tuple[LedgerEntry, bool]:
     """Append one ledger row, add it to the stored totals and award any badge it earns,
     all in the caller's transaction; after commit, the boards, the person's own line and
@@ -133,7 +135,9 @@ def points_award(
     the first row. `points` defaults to the programme's setting for `reason` (a setting
     changed later never rewrites earlier rows); learning reasons (LEARNING_REASONS) earn 0,
     so their rows count towards badges but add to no total and no board. `at` backdates
-    the row (demo history). Returns (entry, created).
+    the row (demo history). `person_locked`: the caller locked `user`'s row in this
+    transaction already (select_for_update), so the award does not lock it again.
+    Returns (entry, created).
     """
     if reason not in Reason.values:
         raise ValueError(f"Unknown reason {reason!r}.")
@@ -154,7 +158,7 @@ def points_award(
     # key's conflict is the insert's DO NOTHING), and every caller lets an error end its
     # transaction. A savepoint would cost two statements on every award.
     with transaction.atomic(savepoint=False):
-        member = _person_locked(user)
+        member = _person_locked(user, locked=person_locked)
         # One INSERT … ON CONFLICT DO NOTHING: where a look-up, a savepoint and an insert
         # were four statements.
         if not insert_unless_taken(entry, unique=("key",)):

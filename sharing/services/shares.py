@@ -125,6 +125,7 @@ def _new_share_points(
         key=f"share:{share.pk}",
         source=share,
         at=share.created_at,
+        person_locked=True,  # by share_record, for the weekly cap
     )
     return ShareOutcome(share, True, entry.points, f"Shared on {label}. +{entry.points} points.")
 
