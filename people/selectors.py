@@ -1,6 +1,6 @@
 """Reads for people."""
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from people.models import ConsentKind, ConsentRecord, SocialNetwork, User
 from portal.admin_access import admin_access_annotation
@@ -39,6 +39,22 @@ def users_with_consent(*, kind: str) -> QuerySet[User]:
     """Users whose newest record of `kind` is a grant."""
     newest = ConsentRecord.objects.filter(user=OuterRef("pk"), kind=kind).values("granted")[:1]
     return User.objects.annotate(_granted=Subquery(newest)).filter(_granted=True)
+
+
+def advocacy_chosen(*, user: User) -> bool:
+    """Whether the person opted in to advocacy (their newest advocacy record is a grant)
+    and declared at least one network: the dashboard's advocacy step, in one query."""
+    newest = (
+        ConsentRecord.objects.filter(user=OuterRef("pk"), kind=ConsentKind.ADVOCACY)
+        .order_by("-created_at", "-id")
+        .values("granted")[:1]
+    )
+    return (
+        User._default_manager.filter(pk=user.pk)
+        .annotate(_granted=Subquery(newest))
+        .filter(Exists(SocialNetwork.objects.filter(user=OuterRef("pk"))), _granted=True)
+        .exists()
+    )
 
 
 def network_list(*, user: User) -> QuerySet[SocialNetwork]:

@@ -6,7 +6,6 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import ListingButton
 
 from people import admin_erase, demo, retention
-from people.models import ConsentKind
 from people.records import (
     RECORDS_SECTION,
     RecordSection,
@@ -14,7 +13,7 @@ from people.records import (
     networks_collect,
     profile_collect,
 )
-from people.selectors import consent_current, network_list
+from people.selectors import advocacy_chosen
 from portal.audit import audit_for_actor
 from portal.extensions import DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, RETENTION_RULES, Step
 from portal.lazy_views import lazy_view
@@ -71,13 +70,12 @@ def audit_section() -> RecordSection:
 
 @hooks.register(DASHBOARD_STEP, order=30)
 def advocacy_step(user) -> Step:
-    consents = consent_current(user=user)
     return Step(
         "advocacy",
         "Decide whether to take part in advocacy",
         "Sharing is voluntary. If you want to, tell us which networks you use and opt "
         "in; you can change your mind at any time with one click.",
-        done=consents[ConsentKind.ADVOCACY] and network_list(user=user).exists(),
+        done=advocacy_chosen(user=user),
         url=reverse("people:me"),
         action="Open my settings",
     )

@@ -36,3 +36,15 @@ def test_advocacy_step_is_done_once_opted_in_with_a_network(client):
     SocialNetworkFactory(user=user)
     consent_set(user=user, kind="advocacy", granted=True, source="test")
     assert "1 of 3 done" in client.get("/").content.decode()
+
+
+def test_advocacy_step_is_not_done_without_a_network_or_after_opting_out(client):
+    user = UserFactory()
+    client.force_login(user)
+    consent_set(user=user, kind="advocacy", granted=True, source="test")
+    assert "0 of 3 done" in client.get("/").content.decode()  # no network yet
+    SocialNetworkFactory(user=user)
+    consent_set(user=user, kind="advocacy", granted=False, source="test")
+    assert "0 of 3 done" in client.get("/").content.decode()  # opted out again
+    consent_set(user=user, kind="advocacy", granted=True, source="test")
+    assert "1 of 3 done" in client.get("/").content.decode()

@@ -27,11 +27,11 @@ pytestmark = pytest.mark.django_db
 # The session; the person, with their department and whether they may open the admin;
 # the page; the training step and panel (enrolments; completions and attempts, in one
 # query; certificates; the courses' lessons and quizzes come from the cache); the
-# policies still to acknowledge (once, for the step and the banner); advocacy (consents,
-# networks); the running campaigns' progress (the campaigns themselves come from the
-# cache); sharing (totals with this week's and the cap, in one query); badges and points,
-# in one query; the bell.
-DASHBOARD_QUERIES = 13
+# policies still to acknowledge (once, for the step and the banner); advocacy (opted in
+# with a network, in one query); the running campaigns' progress (the campaigns
+# themselves come from the cache); sharing (totals with this week's and the cap, in one
+# query); badges and points, in one query; the bell.
+DASHBOARD_QUERIES = 12
 
 
 def _person_with(n: int):
