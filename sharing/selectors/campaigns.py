@@ -22,6 +22,7 @@ from leaderboard.selectors import DEPARTMENT_MINIMUM
 from people.models import ConsentKind, Department, User
 from people.selectors import users_with_consent
 from sharing.models import MILESTONES, Campaign, CampaignMilestone, CampaignPerson, GoalKind
+from sharing.selectors.campaign_counts import campaign_counts
 from sharing.selectors.posts import posts_available
 
 NAMED_LIMIT = 60  # names shown on a campaign page; the count is always the full one
@@ -123,9 +124,7 @@ def campaigns_progress(*, campaigns: list[Campaign]) -> dict[int, CampaignProgre
     """Progress of each campaign in `campaigns` (one query for all of them)."""
     if not campaigns:
         return {}
-    counts = _counts(
-        CampaignPerson.objects.filter(campaign__in=[c.pk for c in campaigns]), "campaign"
-    )
+    counts = campaign_counts([c.pk for c in campaigns])
     return {
         c.pk: CampaignProgress(
             campaign=c,
