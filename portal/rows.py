@@ -10,6 +10,11 @@ from django.db import connection, models
 UPSERT_BATCH = 2000  # rows per statement (SQLite allows 32,766 parameters)
 
 
+def table(model: type[models.Model]) -> str:
+    """The quoted table of `model`, for the same statements."""
+    return connection.ops.quote_name(model._meta.db_table)
+
+
 def column(model: type[models.Model], name: str, alias: str = "") -> str:
     """The quoted column of `model`'s field `name` (prefixed with `alias.`), for the hot
     paths' hand-written statements."""

@@ -30,7 +30,7 @@ from courses.selectors.steps import (
     quiz_item,
 )
 from people.models import User
-from portal.rows import column
+from portal.rows import column, table
 
 
 class TrainingStatus(models.TextChoices):
@@ -159,14 +159,13 @@ def _completions_and_attempts(*, user_id: int, course_ids: list[int]) -> list[tu
     """(course, lesson, None, None) per completed lesson and (course, None, submitted_at,
     passed) per quiz attempt."""
     done, tried = LessonCompletion, QuizAttempt
-    quote = connection.ops.quote_name
     marks = ", ".join(["%s"] * len(course_ids))
     sql = (
         f"SELECT {column(done, 'course', 'c')}, {column(done, 'lesson', 'c')}, NULL, NULL "  # noqa: S608 - names from the models
-        f"FROM {quote(done._meta.db_table)} c WHERE {column(done, 'user', 'c')} = %s "
+        f"FROM {table(done)} c WHERE {column(done, 'user', 'c')} = %s "
         f"AND {column(done, 'course', 'c')} IN ({marks}) UNION ALL "
         f"SELECT {column(tried, 'course', 'a')}, NULL, {column(tried, 'submitted_at', 'a')}, "
-        f"{column(tried, 'passed', 'a')} FROM {quote(tried._meta.db_table)} a "
+        f"{column(tried, 'passed', 'a')} FROM {table(tried)} a "
         f"WHERE {column(tried, 'user', 'a')} = %s AND {column(tried, 'course', 'a')} IN ({marks})"
     )
     with connection.cursor() as cursor:

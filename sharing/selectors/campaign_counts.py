@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from portal.rows import column
+from portal.rows import column, table
 from sharing.models import CampaignPerson
 
 
@@ -16,13 +16,13 @@ def campaign_counts(campaign_ids: list[int]) -> dict[int, dict]:
     campaign = column(person, "campaign")
     sql = (
         f"SELECT {campaign}, SUM({column(person, 'shares')}), SUM({column(person, 'clicks')}), "  # noqa: S608 - names from the model
-        f"COUNT(*) FROM {connection.ops.quote_name(person._meta.db_table)} "
+        f"COUNT(*) FROM {table(person)} "
         f"WHERE {campaign} IN ({marks}) GROUP BY {campaign}"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, campaign_ids)
         rows = cursor.fetchall()
     return {
-        pk: {"campaign": pk, "n_shares": int(shares), "n_clicks": int(clicks), "n_people": n}
+        pk: {"n_shares": int(shares), "n_clicks": int(clicks), "n_people": n}
         for pk, shares, clicks, n in rows
     }
