@@ -39,6 +39,7 @@ from portal.realtime.groups import (
     person_group,
     session_group,
 )
+from portal.realtime.responding import PushesAfterResponse
 
 __all__ = [
     "CLOSE_POLICY",
@@ -56,6 +57,7 @@ __all__ = [
     "notify_group",
     "person_group",
     "push",
+    "pushes_after_response",
     "run_soon",
     "send_on_commit",
     "session_ended",
@@ -106,6 +108,13 @@ def push(key: str, action: Callable[[int], None], delay: float = 0.0) -> None:
     most once a second across every process, the last change within two seconds (plus
     `delay`: not before that many seconds from now)."""
     broadcaster.push(key, action, delay)
+
+
+def pushes_after_response(app):
+    """Wrap the HTTP application: the pushes a request makes wait for its response, so the
+    person who acted never waits while their action's push renders in this process
+    (portal.realtime.responding)."""
+    return PushesAfterResponse(app, release=broadcaster.release)
 
 
 def connected(topic: str) -> set[int]:

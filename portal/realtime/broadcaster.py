@@ -8,7 +8,9 @@ now, runs `action(window)` when it may (it renders from the database once, and s
 otherwise tries again when the window closes, until a push that rendered after the change
 has gone out. A push whose render fails (the database pool empty, PostgreSQL restarting)
 is tried again a second later, a few times: otherwise its change would wait for the next
-one. A send that fails is logged and dropped: messages are disposable.
+one. A send that fails is logged and dropped: messages are disposable. A push made while an
+HTTP request is being served waits for that request's response (portal.realtime.responding):
+the render would otherwise share the interpreter with the response it was caused by.
 """
 
 import asyncio
@@ -24,6 +26,7 @@ from channels.layers import InMemoryChannelLayer, get_channel_layer
 from django.db import close_old_connections, connections
 
 from portal.realtime import presence
+from portal.realtime.responding import HOLD, Hold, responding
 from portal.realtime.window import windows_for_this_process
 
 logger = logging.getLogger(__name__)
@@ -40,6 +43,8 @@ class Pending:
     due: float
     need: int = 0
     failures: int = 0
+    held: bool = False  # waiting for the response of the request that pushed it
+    earliest: float = 0.0  # not before this, held or not (the push's delay)
 
 
 class Broadcaster:
@@ -93,13 +98,35 @@ class Broadcaster:
             self._wake()
 
     def push(self, key: str, action: Callable[[int], None], delay: float = 0.0) -> None:
+        hold = responding.get()
         with self.cond:
+            if hold is not None and hold.done:
+                hold = None
             waiting = self.pending.get(key)
             if waiting is None:
-                self.pending[key] = Pending(action=action, due=time.monotonic() + delay)
+                earliest = time.monotonic() + delay
+                due = max(earliest, time.monotonic() + HOLD) if hold else earliest
+                self.pending[key] = Pending(
+                    action=action, due=due, held=hold is not None, earliest=earliest
+                )
             else:
                 waiting.action, waiting.need = action, 0  # a new change: re-evaluate
+            if hold is not None:
+                hold.keys.add(key)
             self._wake()
+
+    def release(self, hold: Hold) -> None:
+        """The response of the request that made `hold`'s pushes has gone: they are due
+        (portal.realtime.responding)."""
+        with self.cond:
+            hold.done = True
+            for key in hold.keys:
+                waiting = self.pending.get(key)
+                if waiting is not None and waiting.held:
+                    waiting.held = False
+                    waiting.due = max(time.monotonic(), waiting.earliest)
+            if hold.keys:
+                self.cond.notify_all()
 
     # The thread.
 
