@@ -99,16 +99,23 @@ def _gate(
     )
 
 
-def sharing_gate(*, user: User) -> Gate:
+def sharing_gate(
+    *, user: User, certified: bool | None = None, opted_in: bool | None = None
+) -> Gate:
     """The three steps that unlock the share buttons, each with whether it is done and where
-    to do it. Readers who are not there yet still see the library."""
+    to do it. Readers who are not there yet still see the library. `certified` and
+    `opted_in`: those steps as the caller read them already (the library, in one query with
+    its own reads: sharing.selectors.viewer)."""
     pending = policies_pending(user=user)
-    certified = advocate_is_certified(user=user)
+    if certified is None:
+        certified = advocate_is_certified(user=user)
+    if opted_in is None:
+        opted_in = consent_current(user=user)[ConsentKind.ADVOCACY]
     return _gate(
         certified=certified,
         policy_done=not pending,
         pending=pending,
-        opted_in=consent_current(user=user)[ConsentKind.ADVOCACY],
+        opted_in=opted_in,
         lapse=None if certified else certification_lapse(user=user),
     )
 

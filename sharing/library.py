@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils import timezone
 
 from people.models import User
 from people.platforms import PLATFORMS
@@ -12,16 +13,16 @@ from sharing.forms import LibraryFilterForm, SuggestionForm
 from sharing.gate import Gate, gate_closed, sharing_gate
 from sharing.library_cards import card_html, card_parts
 from sharing.selectors import (
+    LibraryViewer,
     PostFacts,
     library_rank,
     library_read,
+    library_viewer,
     post_facts,
     post_is_available,
     post_topics,
     reasons_shorten,
-    shares_by_post,
     shares_on_post,
-    topics_followed,
 )
 
 # Cards on one page of the library: a company's 200 posts at once cost the reader seconds.
@@ -34,9 +35,21 @@ def _viewer(request) -> User:
     return user if user.is_authenticated else User(username="preview")
 
 
-def _gate(user: User) -> Gate:
-    """The viewer's gate; the preview's newcomer (never saved) has every step missing."""
-    return sharing_gate(user=user) if user.pk else gate_closed()
+def _viewer_state(user: User) -> LibraryViewer:
+    """What the viewer chose and did; the preview's newcomer (never saved) has nothing."""
+    if not user.pk:
+        return LibraryViewer([], {}, set(), opted_in=False, certified=False)
+    return library_viewer(user=user, day=timezone.localdate())
+
+
+def _gate(user: User, state: LibraryViewer | None = None) -> Gate:
+    """The viewer's gate (two of its steps from `state` when read already); the preview's
+    newcomer has every step missing."""
+    if not user.pk:
+        return gate_closed()
+    if state is None:
+        return sharing_gate(user=user)
+    return sharing_gate(user=user, certified=state.certified, opted_in=state.opted_in)
 
 
 def library_context(*, request, hub) -> dict:
@@ -53,14 +66,14 @@ def library_context(*, request, hub) -> dict:
         posts = [post for post in posts if platform in _facts(facts, post).platforms]
     if topic:
         posts = [post for post in posts if any(t.slug == topic for t in _facts(facts, post).topics)]
-    networks = list(network_list(user=user).values_list("platform", "audience")) if user.pk else []
-    shared = shares_by_post(user=user) if user.pk else {}
+    state = _viewer_state(user)
+    networks = state.networks
     cards = library_rank(
         user=user,
         posts=posts,
         networks=networks,
-        followed={tag.pk for tag in topics_followed(user=user)} if user.pk else set(),
-        shared=shared,
+        followed=state.followed,
+        shared=state.shared,
         facts=facts,
     )
     if view == "for-you":
@@ -72,7 +85,7 @@ def library_context(*, request, hub) -> dict:
         )
     page = Paginator(cards, CARDS_PER_PAGE).get_page(request.GET.get("page"))
     cards = reasons_shorten(list(page.object_list))
-    gate = _gate(user)
+    gate = _gate(user, state)
     _cards_render(
         cards,
         version=library.version,

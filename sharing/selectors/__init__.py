@@ -39,18 +39,21 @@ from sharing.selectors.shares import (
     suggestion_may_accept,
     suggestions_mine,
 )
+from sharing.selectors.viewer import LibraryViewer, library_viewer
 
 __all__ = [
     "CARD_IMAGE",
     "OG_IMAGE",
     "Card",
     "Library",
+    "LibraryViewer",
     "digest_posts",
     "digest_results",
     "library_posts_changed",
     "library_posts_watch",
     "library_rank",
     "library_read",
+    "library_viewer",
     "PostFacts",
     "post_facts",
     "post_is_available",

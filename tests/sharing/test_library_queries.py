@@ -17,9 +17,11 @@ from tests.sharing.test_library_cards import card_html, image_make, pages_html, 
 
 pytestmark = pytest.mark.django_db
 
-# Session, person, the page (routing from the cache), the person's networks, shares and
-# followed topics, the sharing gate (three), the bell. The posts come from the snapshot.
-LIBRARY_QUERIES = 10
+# Session, person, the page (routing from the cache), one statement for the person's
+# networks, shares, followed topics, advocacy consent and certificate
+# (sharing.selectors.viewer), the policies they have yet to acknowledge, the bell. The
+# posts come from the snapshot. (Ten before the one statement.)
+LIBRARY_QUERIES = 6
 # Session, person, the post and its captions; then share_create's transaction (two: BEGIN
 # and COMMIT on SQLite, a savepoint inside the test's on PostgreSQL), its reads (the share
 # made before?, the gate's three, the network, the personal cap, the week's earning
