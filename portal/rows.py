@@ -1,4 +1,5 @@
-"""Single-statement writes the ORM has no form for, for the hot write paths (issue 12).
+"""Single-statement writes the ORM has no form for, for the hot write paths (issue 12),
+and the pieces of the hot paths' hand-written reads.
 
 Both run on SQLite (3.35+) and PostgreSQL: INSERT … ON CONFLICT and RETURNING. A
 savepoint around an insert that may hit a unique key costs two statements more, and a
@@ -20,6 +21,42 @@ def column(model: type[models.Model], name: str, alias: str = "") -> str:
     paths' hand-written statements."""
     quoted = connection.ops.quote_name(model._meta.get_field(name).column)
     return f"{alias}.{quoted}" if alias else quoted
+
+
+def selected(parts) -> tuple[str, list]:
+    """For a hand-written SELECT over several models: the column list and, per column, what
+    turns its value into the field's (SQLite hands dates and booleans over as text and
+    integers). `parts`: (model, alias, field names) each."""
+    sql, converters = [], []
+    for model, alias, names in parts:
+        for name in names:
+            field = model._meta.get_field(name)
+            sql.append(column(model, name, alias))
+            col = field.get_col(model._meta.db_table)
+            converters.append((col, connection.ops.get_db_converters(col)))
+    return ", ".join(sql), converters
+
+
+def converted(row, converters, parts) -> list[list]:
+    """One row of such a SELECT as each part's values, converted."""
+    values = []
+    for value, (col, col_converters) in zip(row, converters, strict=True):
+        for converter in col_converters:
+            value = converter(value, col, connection)
+        values.append(value)
+    split, start = [], 0
+    for _model, _alias, names in parts:
+        split.append(values[start : start + len(names)])
+        start += len(names)
+    return split
+
+
+def instance(model: type[models.Model], names, values) -> models.Model:
+    """A model instance from some of its columns, the others deferred (loaded if asked):
+    from_db takes them in the model's field order."""
+    given = dict(zip(names, values, strict=True))
+    order = [f.attname for f in model._meta.concrete_fields if f.attname in given]
+    return model.from_db(connection.alias, order, [given[name] for name in order])
 
 
 def upsert(

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from people.models import User
 from portal.periods import day_start, local_day
+from portal.rows import converted, instance, selected
 from sharing.models import Campaign, Click, Refusal, Share, SharePostPage, UAClass
 from sharing.selectors.clicks import REPEAT_WINDOW
 
@@ -101,23 +102,15 @@ _READ = (
 )  # fmt: skip
 
 
+_PARTS = [(model, f"t{n}", names) for n, (model, names) in enumerate(_READ)]
+
+
 @cache
 def _read_plan() -> tuple[str, list]:
-    """The statement, and per column what turns its value into the field's (SQLite hands
-    dates and booleans over as text and integers)."""
+    """The statement, and per column what turns its value into the field's."""
     quote = connection.ops.quote_name
-    converters = []
-    for model, names in _READ:
-        for name in names:
-            column = model._meta.get_field(name).get_col(model._meta.db_table)
-            converters.append((column, connection.ops.get_db_converters(column)))
-    tables = [quote(model._meta.db_table) for model, _ in _READ]
-    columns = ", ".join(
-        f"t{n}.{quote(model._meta.get_field(name).column)}"
-        for n, (model, names) in enumerate(_READ)
-        for name in names
-    )
-    s, u, p, sp, c = tables
+    columns, converters = selected(_PARTS)
+    s, u, p, sp, c = (quote(model._meta.db_table) for model, _ in _READ)
     sql = (
         f"SELECT {columns} FROM {s} t0 "  # noqa: S608 - names from the models
         f"JOIN {u} t1 ON t1.{quote('id')} = t0.{quote('user_id')} "
@@ -142,35 +135,20 @@ def share_by_code(code: str, *, lock: bool) -> Share | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    values = []
-    for value, (column, column_converters) in zip(row, converters, strict=True):
-        for converter in column_converters:
-            value = converter(value, column, connection)
-        values.append(value)
-    converted, start = [], 0
-    for _, names in _READ:
-        converted.append(values[start : start + len(names)])
-        start += len(names)
-    share_values, user_values, page_values, post_values, campaign_values = converted
-    share = _instance(Share, _READ[0][1], share_values)
-    share.user = _instance(User, _READ[1][1], user_values)
+    share_values, user_values, page_values, post_values, campaign_values = converted(
+        row, converters, _PARTS
+    )
+    share = instance(Share, _READ[0][1], share_values)
+    share.user = instance(User, _READ[1][1], user_values)
     post = None
     if share.post_id is not None and page_values[0] is not None:
-        post = _instance(SharePostPage, (*_READ[2][1], *_READ[3][1]), (*page_values, *post_values))
+        post = instance(SharePostPage, (*_READ[2][1], *_READ[3][1]), (*page_values, *post_values))
         campaign = None
         if post.campaign_id is not None:
-            campaign = _instance(Campaign, _READ[4][1], campaign_values)
+            campaign = instance(Campaign, _READ[4][1], campaign_values)
         post.campaign = campaign
     share.post = post
     return share
-
-
-def _instance(model, names, values):
-    """A model instance from some of its columns, the others deferred (loaded if asked):
-    from_db takes them in the model's field order."""
-    given = dict(zip(names, values, strict=True))
-    order = [f.attname for f in model._meta.concrete_fields if f.attname in given]
-    return model.from_db(connection.alias, order, [given[name] for name in order])
 
 
 def click_insert(

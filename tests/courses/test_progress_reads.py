@@ -73,3 +73,44 @@ def test_the_urls_come_from_one_read_of_the_site_root_paths(monkeypatch):
     assert reads.count("wagtail_site_root_paths") == 1
     assert [item.url for item in progress.lessons] == [lesson.get_url() for lesson in lessons]
     assert progress.quiz.url == quiz.get_url() and progress.url == course.get_url()
+
+
+def test_the_dashboards_enrolments_read_says_what_the_orm_said():
+    """enrolments_with_courses (written by hand) against the select_related query it
+    replaced: the same enrolments of live courses in the same order, with each course's
+    title, URL, tree position and certifying flag, and the expired certificate."""
+    from courses.models import Enrolment
+    from courses.selectors.overview import enrolments_with_courses
+    from tests.courses.factories import make_certified
+
+    user, other = UserFactory(), UserFactory()
+    first, _, _ = make_course(lessons=1)
+    second, _, _ = make_course(lessons=1, certifies=False)
+    gone, _, _ = make_course(lessons=1)
+    for course, due in ((first, 9), (second, 3), (gone, 1)):
+        enrolment_create(user=user, course=course, due_on=timezone.localdate() + timedelta(due))
+    enrolment_create(user=other, course=first)
+    expired = make_certified(user, course=first, expires_on=timezone.localdate() - timedelta(1))
+    Enrolment.objects.filter(user=user, course=first).update(
+        completed_at=timezone.now(), expired_certificate=expired
+    )
+    gone.unpublish()
+
+    mine = enrolments_with_courses(user=user)
+    orm = list(
+        Enrolment.objects.filter(user=user, course__live=True)
+        .select_related("course", "expired_certificate")
+        .order_by("completed_at", "due_on", "enrolled_at")
+    )
+    assert [e.pk for e in mine] == [e.pk for e in orm] and len(mine) == 2
+    for read, expected in zip(mine, orm, strict=True):
+        assert read.due_on == expected.due_on and read.completed_at == expected.completed_at
+        course = read.course
+        assert (course.title, course.url_path, course.path, course.depth) == (
+            expected.course.title, expected.course.url_path,
+            expected.course.path, expected.course.depth,
+        )  # fmt: skip
+        assert course.certifies_advocates == expected.course.certifies_advocates
+        assert course.get_url() == expected.course.get_url()
+        assert read.expired_certificate == expected.expired_certificate
+    assert {e.course_id: e.expired_certificate for e in mine}[first.pk].code == expired.code
