@@ -118,6 +118,11 @@ async def _sockets(base: str, plan: dict, daphne) -> dict:
         base, plan=mine, pushes=pushes, rss=daphne.rss_mb
     )
     _say(f"websockets: sockets reached per push {figures['product']['reached']}")
+    # Each push, so a slow one among the ten (the p99) can be told from a slow run.
+    for side in ("floor", "product"):
+        lasts = ", ".join(f"{ms:.0f}" for ms in figures[side]["last_ms"])
+        firsts = ", ".join(f"{ms:.0f}" for ms in figures[side]["first_ms"])
+        _say(f"websockets, {side}: last delivery ms per push [{lasts}]; first [{firsts}]")
     return figures
 
 
