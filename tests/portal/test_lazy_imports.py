@@ -34,15 +34,20 @@ print(",".join(m for m in {PROVISIONING!r} if m in sys.modules))
 """
 
 
-def test_a_fresh_process_loads_no_provisioning_machinery_with_its_urls_and_sockets():
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK],
+def fresh_process(code: str) -> subprocess.CompletedProcess:
+    """Run `code` in a new Python process on the test settings; its output as text."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
+
+
+def test_a_fresh_process_loads_no_provisioning_machinery_with_its_urls_and_sockets():
+    done = fresh_process(CHECK)
     assert done.stdout.strip().splitlines()[-1:] in ([], [""]), done.stdout
 
 
@@ -66,14 +71,7 @@ def test_a_serving_process_leaves_what_it_loaded_out_of_the_garbage_collectors_w
     """A full collection walked every object the process had loaded (some 240,000; 136 ms
     measured) and held up its requests and pushes meanwhile: once portal.asgi has loaded,
     they are frozen and a collection walks only what came later."""
-    done = subprocess.run(
-        [sys.executable, "-c", FROZEN],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    done = fresh_process(FROZEN)
     frozen, tracked = map(int, done.stdout.split()[-2:])
     assert frozen > 100_000  # Django, Wagtail, the apps, the URLconf and its views
     assert tracked < frozen / 10
