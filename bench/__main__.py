@@ -2,6 +2,7 @@
 served by the same daphne in the same run, at 1 and 16 concurrent clients.
 
   python -m bench [--scale small|company|large] [--quick] [--reuse] [--no-sockets]
+                  [--only NAME]...
 
 SQLite (db/bench/<scale>.sqlite3) unless BENCH_DATABASE_URL names a PostgreSQL database
 (dropped and rebuilt); Redis when BENCH_REDIS_URL is set (keys under chorus-bench, or
@@ -39,6 +40,10 @@ def _arguments() -> argparse.Namespace:
         "--pair-processes", type=int, default=2,
         help="daphne processes on one Redis and one PostgreSQL in that section",
     )  # fmt: skip
+    parser.add_argument(
+        "--only", action="append", metavar="NAME",
+        help="measure only the paths whose names contain NAME (repeatable), with their floors",
+    )  # fmt: skip
     parser.add_argument("--seed", type=int, default=None, help="the rounds' shuffle seed")
     return parser.parse_args()
 
@@ -55,7 +60,7 @@ from django.db import connection, connections  # noqa: E402
 from bench import build, fixtures, pair, report, server, sockets  # noqa: E402
 from bench.dataset import SCALES  # noqa: E402
 from bench.load import Load  # noqa: E402
-from bench.paths import ALL, CONSUMES, plan_iterators  # noqa: E402
+from bench.paths import CONSUMES, paths_chosen, plan_iterators  # noqa: E402
 from bench.settings import DATA_DIR  # noqa: E402
 from bench.stats import rounds_order  # noqa: E402
 from sharing.models import Click, SharePostPage  # noqa: E402
@@ -91,16 +96,17 @@ def _prepare(levels) -> dict:
 
 
 async def _measure(base: str, plan: dict, levels) -> Load:
+    chosen = paths_chosen(ARGS.only)
     load = Load(base, plan)
     seed = ARGS.seed if ARGS.seed is not None else random.randrange(1_000_000)
     rng = random.Random(seed)
     _say(f"rounds shuffled with seed {seed}")
     async with load.session(1) as http:
-        await load.prime(http, ALL)
+        await load.prime(http, chosen)
     for clients, rounds, count in levels:
         started = time.monotonic()
-        order = rounds_order([p.name for p in ALL], rounds, rng)
-        await load.rounds(ALL, order, clients=clients, per_block=count)
+        order = rounds_order([p.name for p in chosen], rounds, rng)
+        await load.rounds(chosen, order, clients=clients, per_block=count)
         _say(f"{clients} client(s): {time.monotonic() - started:.0f}s")
     return load
 
@@ -219,7 +225,7 @@ def main() -> int:
             paired, per_process=ARGS.pair_sockets, processes=ARGS.pair_processes
         )
     rows.append(report.result_row("daphne RSS after the HTTP load", rss_after, "MB", n=1))
-    report.results_write(rows, history=history)
+    report.results_write(rows, history=None if ARGS.only else history)
     print(f"Chorus bench · {vendor} · scale {ARGS.scale} · {'quick' if ARGS.quick else 'full'}")
     print(report.render(lines, rows))
     print(_credited_check(load, plan))

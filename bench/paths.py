@@ -139,6 +139,22 @@ PRODUCT = [
     Path("share confirm POST", share_confirm, 200, "floor: POST + raw INSERT", 3.0),
 ]
 ALL = PRODUCT + FLOORS
+
+
+def paths_chosen(only: list[str] | None) -> list[Path]:
+    """The product paths whose names contain one of `only` (all of them without it), with
+    the floors they are measured against; a name that matches none is an error."""
+    if not only:
+        return ALL
+    unknown = [part for part in only if not any(part in p.name for p in PRODUCT)]
+    if unknown:
+        names = ", ".join(p.name for p in PRODUCT)
+        raise SystemExit(f"--only {', '.join(unknown)}: no such path (the paths: {names})")
+    chosen = [p for p in PRODUCT if any(part in p.name for part in only)]
+    floors = {p.floor for p in chosen}
+    return chosen + [f for f in FLOORS if f.name in floors]
+
+
 # The credited click at 16 clients on SQLite: p99 within this many ms (issue 12).
 CREDITED_C16_SQLITE_P99_MS = 250.0
 # Items a path uses up per request, for the plan (the others use nothing).

@@ -147,10 +147,13 @@ def pair_rows(figures: dict, *, per_process: int, processes: int) -> list[dict]:
     return rows
 
 
-def results_write(rows: list[dict], *, history: Path) -> None:
+def results_write(rows: list[dict], *, history: Path | None) -> None:
+    """bench/results.json, and `history` (the figures a larger scale's run compares its
+    queries with) unless None: a run of some paths only is no whole run to compare with."""
     text = json.dumps(rows, indent=2) + "\n"
     RESULTS.write_text(text)
-    history.write_text(text)
+    if history is not None:
+        history.write_text(text)
 
 
 def earlier_figures(history: Path, *, only: str) -> dict:

@@ -7,7 +7,9 @@ import json
 import math
 import random
 
-from bench import report
+import pytest
+
+from bench import paths, report
 from bench.stats import (
     percentile,
     result_row,
@@ -128,3 +130,22 @@ def test_connections_to_a_port_are_counted_from_proc():
             accepted, _ = listener.accept()
             with accepted:
                 assert Daphne.connections_to(this_process, port) == 1
+
+
+def test_only_some_paths_are_measured_with_the_floors_they_are_read_against():
+    chosen = [p.name for p in paths.paths_chosen(["refused", "dashboard"])]
+    assert chosen == [
+        "/l/<code> refused", "dashboard /", "floor: bare 302", "floor: base template"
+    ]  # fmt: skip
+    assert paths.paths_chosen(None) == paths.ALL
+    with pytest.raises(SystemExit, match="--only nonesuch: no such path"):
+        paths.paths_chosen(["nonesuch"])
+
+
+def test_a_partial_run_leaves_the_history_a_larger_scale_compares_with(tmp_path, monkeypatch):
+    monkeypatch.setattr(report, "RESULTS", tmp_path / "results.json")
+    history = tmp_path / "results-postgresql-small.json"
+    history.write_text("[]\n")
+    report.results_write([result_row("a", 1.0, "ms", n=1)], history=None)
+    assert history.read_text() == "[]\n"
+    assert json.loads((tmp_path / "results.json").read_text())[0]["metric"] == "a"
