@@ -122,19 +122,8 @@ def _read_plan() -> tuple[str, list]:
     return sql, converters
 
 
-def share_by_code(code: str, *, lock: bool) -> Share | None:
-    """The share behind `code` with what the path needs (its sharer, its post and the
-    post's campaign on it; anything else loads when asked); `lock`: its row locked, so
-    concurrent clicks are counted in turn. (SQLite locks no rows: there the IMMEDIATE
-    transaction holds the database's write lock already.)"""
-    sql, converters = _read_plan()
-    if lock and connection.features.has_select_for_update:
-        sql += " FOR UPDATE OF t0"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [code])
-        row = cursor.fetchone()
-    if row is None:
-        return None
+def _share_from_row(row) -> Share:
+    _, converters = _read_plan()
     share_values, user_values, page_values, post_values, campaign_values = converted(
         row, converters, _PARTS
     )
@@ -149,6 +138,84 @@ def share_by_code(code: str, *, lock: bool) -> Share | None:
         post.campaign = campaign
     share.post = post
     return share
+
+
+def share_by_code(code: str, *, lock: bool) -> Share | None:
+    """The share behind `code` with what the path needs (its sharer, its post and the
+    post's campaign on it; anything else loads when asked); `lock`: its row locked, so
+    concurrent clicks are counted in turn. (SQLite locks no rows: there the IMMEDIATE
+    transaction holds the database's write lock already.)"""
+    sql, _ = _read_plan()
+    if lock and connection.features.has_select_for_update:
+        sql += " FOR UPDATE OF t0"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [code])
+        row = cursor.fetchone()
+    return None if row is None else _share_from_row(row)
+
+
+def share_with_refused_click(
+    code: str, *, at: datetime, keys: list[str], ua_class: str, method: str, refusal: str | None
+) -> tuple[Share | None, Click | None]:
+    """PostgreSQL only: share_by_code (unlocked) and, in the same autocommitted statement,
+    a refused click stored on it: `refusal` given, always (the request refused itself);
+    None, only if one of `keys` was credited on the share within REPEAT_WINDOW, as
+    "repeat". A credited click stays credited, so a repeat seen without the share's lock
+    is one under it too; a reader who is not one finds no click stored (None) and goes
+    the locked way. The label is the request's even where the share is no longer
+    available: the caller corrects it (click_refusal_set)."""
+    sql = _refused_sql(repeat=refusal is None)
+    ops = connection.ops
+    values = [ops.adapt_datetimefield_value(at), keys[0], ua_class, method]
+    if refusal is None:
+        window = ops.adapt_datetimefield_value(at - REPEAT_WINDOW)
+        params = [code, *values, Refusal.REPEAT.value, keys[0], keys[1], window]
+    else:
+        params = [code, *values, str(refusal)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None, None
+    share = _share_from_row(row[:-1])
+    if row[-1] is None:
+        return share, None
+    click = Click(
+        share=share, at=at, visitor_key=keys[0], ua_class=ua_class, method=method,
+        credited=False, refusal=refusal or Refusal.REPEAT,
+    )  # fmt: skip
+    click.pk = row[-1]
+    click._state.adding = False
+    click._state.db = connection.alias
+    return share, click
+
+
+def click_refusal_set(click: Click, refusal: str) -> None:
+    """Relabel a refused click (one UPDATE): share_with_refused_click's for a share that
+    is no longer available."""
+    Click.objects.filter(pk=click.pk).update(refusal=refusal)
+    click.refusal = refusal
+
+
+@cache
+def _refused_sql(*, repeat: bool) -> str:
+    """share_with_refused_click's statement: the share read as a CTE, the insert beside it
+    (a data-modifying CTE runs once, whether or not the outer SELECT reads it)."""
+    read, converters = _read_plan()
+    quote = connection.ops.quote_name
+    names = [f"c{n}" for n in range(len(converters))]  # the read repeats names ("id")
+    guard = ""
+    if repeat:
+        guard = (
+            f"WHERE EXISTS (SELECT 1 FROM {quote(Click._meta.db_table)} WHERE "  # noqa: S608
+            f"{quote('share_id')} = s.c0 AND {quote('credited')} "
+            f"AND {quote('visitor_key')} IN (%s, %s) AND {quote('at')} > %s)"
+        )
+    return (
+        f"WITH s ({', '.join(names)}) AS ({read}), ins AS ({_insert_sql()} "  # noqa: S608
+        f"SELECT s.c0, %s, %s, %s, %s, FALSE, %s FROM s {guard} {_RETURNING}) "
+        f"SELECT s.*, (SELECT {quote('id')} FROM ins) FROM s"
+    )
 
 
 def click_insert(

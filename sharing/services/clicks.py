@@ -6,11 +6,14 @@ come from the cache, read before the transaction). A click its request refuses (
 bot, a preview fetcher) is two statements and no transaction: the share, the insert.
 The share's first reader also brings the share's own points (one more award, that click
 only).
+
+On PostgreSQL a refused click is one statement: the share's read and the INSERT together.
+A reader with no session first asks that one statement whether they are a repeat (one
+of their keys credited on the share within the window): a repeat is stored there and
+then, with no transaction and no lock; anyone else pays that statement on top of the
+locked way (issue 12: a repeat reader took four statements and the share's lock).
 """
 
-import threading
-from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -32,10 +35,13 @@ from sharing.models import (
     UAClass,
 )
 from sharing.selectors import post_is_available
+from sharing.services.in_turn import one_writer
 from sharing.services.tallies import campaign_tally_add
 from sharing.tracking import (
     click_insert,
+    click_refusal_set,
     share_by_code,
+    share_with_refused_click,
     ua_classify,
     utm_merge,
     visitor_keys_24h,
@@ -81,9 +87,8 @@ def click_record(
     the share's points_due_until also earns the share's points. The row is committed
     when this returns. Unknown code: nothing stored, share None.
 
-    `over_rate` (the client is past its rate): no row and no credit, only the share's
-    count of such requests for the day goes up (ClickOverflow); the target is the same.
-    """
+    `over_rate` (past the client's rate): no row, no credit, only the share's count of
+    such requests for the day goes up (ClickOverflow); the target is the same."""
     at = at or timezone.now()
     if over_rate:
         return _overflow_record(code=code, at=at)
@@ -97,12 +102,16 @@ def click_record(
     )
     refusal = _refusal_by_request(request)
     if refusal is not None:
-        with _one_writer():
+        with one_writer():
             return _refused_record(code=code, request=request, refusal=refusal)
+    if session_user_id is None and _in_one_statement():
+        share, click = _refused_stored(code=code, request=request, refusal=None)
+        if share is None or click is not None:  # no such link, or a reader seen before
+            return _outcome(share, click, at=at)
     # Read before the write begins, so no cache round trip waits inside it; both in one.
     sharing, points = CachedSetting.current_many(SharingSettings, PointsSettings)
     daily_cap = sharing.daily_click_cap
-    with _one_writer(), transaction.atomic():
+    with one_writer(), transaction.atomic():
         share = share_by_code(code, lock=True)
         if share is None:
             return ClickOutcome(None, None, None)
@@ -121,53 +130,6 @@ def click_record(
     return ClickOutcome(share, click, _target(share, at=at))
 
 
-# SQLite has one writer at a time, and a writer that finds the database locked sleeps and
-# tries again (Python's sqlite3 busy handler backs off to 100 ms between tries), so at 16
-# concurrent clicks a few waited seconds while later ones went by. The clicks of one
-# process (daphne runs each request's view in a thread of its own) queue on this lock
-# instead, in the order they came (threading.Lock wakes any waiter, and under load some
-# still waited ten times as long as others), and each finds SQLite's write lock free once
-# it holds this one.
-class _InTurn:
-    """A lock handed to its waiters first come, first served."""
-
-    def __init__(self):
-        self._guard = threading.Lock()
-        self._waiting: deque[threading.Event] = deque()
-        self._held = False
-
-    def __enter__(self):
-        with self._guard:
-            if not self._held:
-                self._held = True
-                return
-            turn = threading.Event()
-            self._waiting.append(turn)
-        turn.wait()  # handed over by __exit__: held from here
-
-    def __exit__(self, *exc):
-        with self._guard:
-            if self._waiting:
-                self._waiting.popleft().set()
-            else:
-                self._held = False
-
-
-_sqlite_writer = _InTurn()
-
-
-@contextmanager
-def _one_writer():
-    """On SQLite, outside any caller's transaction: hold the process's click-writer lock
-    (inside one, this thread may hold SQLite's lock already, and waiting here could
-    deadlock with a thread that holds this lock and waits for SQLite's)."""
-    if connection.vendor != "sqlite" or connection.in_atomic_block:
-        yield
-        return
-    with _sqlite_writer:
-        yield
-
-
 def _available(share: Share, *, at: datetime) -> bool:
     return share.retracted_at is None and post_is_available(share.post, at=at)
 
@@ -180,7 +142,7 @@ def _target(share: Share, *, at: datetime) -> str | None:
 
 def _overflow_record(*, code: str, at: datetime) -> ClickOutcome:
     """Count one request past the client's rate on its share's day; nothing else is stored."""
-    with _one_writer(), transaction.atomic():
+    with one_writer(), transaction.atomic():
         share = share_by_code(code, lock=True)
         if share is None:
             return ClickOutcome(None, None, None)
@@ -190,10 +152,35 @@ def _overflow_record(*, code: str, at: datetime) -> ClickOutcome:
     return ClickOutcome(share, None, _target(share, at=at))
 
 
+def _outcome(share: Share | None, click: Click | None, *, at: datetime) -> ClickOutcome:
+    return ClickOutcome(share, click, None if share is None else _target(share, at=at))
+
+
+def _in_one_statement() -> bool:
+    """Whether a refused click's share and row go in one statement (share_with_refused_click:
+    PostgreSQL's data-modifying CTEs)."""
+    return connection.vendor == "postgresql"
+
+
+def _refused_stored(*, code: str, request: _Request, refusal: Refusal | None):
+    """share_with_refused_click for `request`, relabelled where the share is unavailable."""
+    share, click = share_with_refused_click(
+        code, at=request.at, keys=request.keys, ua_class=request.ua_class,
+        method=request.method[:8], refusal=refusal,
+    )  # fmt: skip
+    if click is not None and not _available(share, at=request.at):
+        click_refusal_set(click, Refusal.UNAVAILABLE)
+    return share, click
+
+
 def _refused_record(*, code: str, request: _Request, refusal: Refusal) -> ClickOutcome:
     """A request refused for what it is (HEAD, a bot, a preview fetcher): its raw row in
     one autocommitted INSERT, with no transaction and no lock. The lock only keeps the
-    credited clicks of a share in turn, and this row is counted by none of them."""
+    credited clicks of a share in turn, and this row is counted by none of them. On
+    PostgreSQL the share's read and the INSERT are one statement."""
+    if _in_one_statement():
+        share, click = _refused_stored(code=code, request=request, refusal=refusal)
+        return _outcome(share, click, at=request.at)
     share = share_by_code(code, lock=False)
     if share is None:
         return ClickOutcome(None, None, None)
