@@ -1,11 +1,10 @@
 """Reads for people."""
 
-from django.db import connection
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from people.models import ConsentKind, ConsentRecord, SocialNetwork, User
 from portal.admin_access import admin_access_annotation
-from portal.rows import column, table
+from portal.rows import column, prepared_cursor, table
 
 
 def user_for_session(*, user_id) -> User | None:
@@ -57,7 +56,7 @@ def advocacy_chosen(*, user: User) -> bool:
         f"{column(ConsentRecord, 'id', 'c')} DESC LIMIT 1), "
         f"EXISTS (SELECT 1 FROM {networks} n WHERE {column(SocialNetwork, 'user', 'n')} = %s)"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [user.pk, ConsentKind.ADVOCACY, user.pk])
         granted, has_network = cursor.fetchone()
     return bool(granted) and bool(has_network)

@@ -4,11 +4,52 @@ and the pieces of the hot paths' hand-written reads.
 Both run on SQLite (3.35+) and PostgreSQL: INSERT … ON CONFLICT and RETURNING. A
 savepoint around an insert that may hit a unique key costs two statements more, and a
 look-up before it one more.
+
+On PostgreSQL the hot paths' statements go through prepared_cursor: each is parsed and
+planned once per pooled connection instead of on every request (a five-table read of the
+tracked link planned in 0.6 ms and ran in 0.2).
 """
+
+from functools import cache
 
 from django.db import connection, models
 
 UPSERT_BATCH = 2000  # rows per statement (SQLite allows 32,766 parameters)
+
+
+def prepared_cursor():
+    """A cursor for a fixed-shape statement the hot paths send again and again: on
+    PostgreSQL its parameters are bound on the server, so psycopg keeps the statement
+    prepared on the connection (settings: prepare_threshold); elsewhere the usual cursor.
+
+    Every parameter must have a type PostgreSQL can infer from where it stands (a column it
+    is compared with or stored in), as there is no client-side interpolation to fall back
+    on. A statement whose text changes with its input (an IN list of any length) still
+    works, each shape prepared apart."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    # connection.cursor()'s own steps, with the cursor class Django uses when
+    # OPTIONS["server_side_binding"] is on: checked, connected, and wrapped (query
+    # logging and execute wrappers included).
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        return connection._prepare_cursor(_prepared_class()(connection.connection))
+
+
+@cache
+def _prepared_class():
+    # Imported here: psycopg comes with the postgres extra, and SQLite runs without it.
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparedCursor(ServerBindingCursor):
+        def _send_query_prepared(self, name, pgq, *, binary=None):
+            # What Django's query log reads (last_executed_query): psycopg sets it on an
+            # unprepared run only, and the log would say None (the statement, with $n).
+            self._query = pgq
+            super()._send_query_prepared(name, pgq, binary=binary)
+
+    return PreparedCursor
 
 
 def table(model: type[models.Model]) -> str:
@@ -78,7 +119,8 @@ def upsert(
         for name in names[len(keys) :]
     )
     placeholders = "(" + ", ".join(["%s"] * len(names)) + ")"
-    with connection.cursor() as cursor:
+    # The hot paths upsert a row or two; a bulk load's statements are one-offs.
+    with prepared_cursor() if len(rows) <= 8 else connection.cursor() as cursor:
         for start in range(0, len(rows), UPSERT_BATCH):
             batch = rows[start : start + UPSERT_BATCH]
             cursor.execute(
@@ -102,7 +144,7 @@ def insert_unless_taken(instance: models.Model, *, unique: tuple[str, ...]) -> b
     fields = [field for field in meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
     target = ", ".join(quote(meta.get_field(name).column) for name in unique)
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote(meta.db_table)} "  # noqa: S608 - names from the model
             f"({', '.join(quote(field.column) for field in fields)}) "

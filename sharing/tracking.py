@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from people.models import User
 from portal.periods import day_start, local_day
-from portal.rows import converted, instance, selected
+from portal.rows import converted, instance, prepared_cursor, selected
 from sharing.models import Campaign, Click, Refusal, Share, SharePostPage, UAClass
 from sharing.selectors.clicks import REPEAT_WINDOW
 
@@ -148,7 +148,7 @@ def share_by_code(code: str, *, lock: bool) -> Share | None:
     sql, _ = _read_plan()
     if lock and connection.features.has_select_for_update:
         sql += " FOR UPDATE OF t0"
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [code])
         row = cursor.fetchone()
     return None if row is None else _share_from_row(row)
@@ -172,7 +172,7 @@ def share_with_refused_click(
         params = [code, *values, Refusal.REPEAT.value, keys[0], keys[1], window]
     else:
         params = [code, *values, str(refusal)]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
@@ -249,7 +249,7 @@ def click_insert(
             share.pk, today, daily_cap, Refusal.DAILY_CAP.value,
             Refusal.CREDITED.value,
         ]  # fmt: skip
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         pk, refusal = cursor.fetchone()
     click = Click(

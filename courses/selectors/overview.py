@@ -3,14 +3,13 @@
 from dataclasses import dataclass, field
 from functools import cache
 
-from django.db import connection
 from wagtail.models import Page
 
 from courses.models import Certificate, CoursePage, Enrolment
 from courses.selectors.certificates import certificate_list
 from courses.selectors.progress import CourseProgress, progress_for
 from people.models import User
-from portal.rows import column, converted, instance, selected, table
+from portal.rows import column, converted, instance, prepared_cursor, selected, table
 
 # What the step and the panel use of a course: its title, its URL (url_path), where it sits
 # in the tree (its lessons and quiz are found under it) and whether it certifies advocates.
@@ -82,7 +81,7 @@ def enrolments_with_courses(*, user: User) -> list[Enrolment]:
     on every dashboard: the ORM's select_related over a page with only() took longer to
     compile and build than PostgreSQL took to answer."""
     sql, converters = _enrolments_sql()
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [user.pk])
         rows = cursor.fetchall()
     enrolments = []

@@ -30,7 +30,7 @@ from courses.selectors.steps import (
     quiz_item,
 )
 from people.models import User
-from portal.rows import column, table
+from portal.rows import column, prepared_cursor, table
 
 
 class TrainingStatus(models.TextChoices):
@@ -168,7 +168,7 @@ def _completions_and_attempts(*, user_id: int, course_ids: list[int]) -> list[tu
         f"{column(tried, 'passed', 'a')} FROM {table(tried)} a "
         f"WHERE {column(tried, 'user', 'a')} = %s AND {column(tried, 'course', 'a')} IN ({marks})"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [user_id, *course_ids, user_id, *course_ids])
         rows = cursor.fetchall()
     # SQLite hands back the attempt's time as text (a UNION's column has no declared type

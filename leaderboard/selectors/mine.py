@@ -11,7 +11,7 @@ from django.utils import timezone
 from leaderboard.models import Badge, BadgeAward, Period, ScoreTotal
 from leaderboard.services.periods import period_starts
 from people.models import User
-from portal.rows import column
+from portal.rows import column, prepared_cursor
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def badges_and_totals(*, user: User, at: datetime | None = None) -> Glance:
     starts = period_starts(at or timezone.now())
     adapt = connection.ops.adapt_datefield_value
     periods = [value for period in Period.values for value in (period, adapt(starts[period]))]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_glance_sql(), [user.pk, *periods, user.pk])
         rows = cursor.fetchall()
     found: dict[str, int] = {}

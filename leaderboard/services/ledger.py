@@ -12,7 +12,7 @@ from leaderboard.models import BoardMember, LedgerEntry, PointsSettings, Reason,
 from leaderboard.services.aggregates import Deltas, board_member_sync
 from leaderboard.services.periods import period_starts
 from people.models import User
-from portal.rows import insert_unless_taken
+from portal.rows import insert_unless_taken, prepared_cursor
 
 CORRECTION_LIMIT = 10_000
 
@@ -50,7 +50,7 @@ def _totals_update(*, user_id: int, points: int, starts: dict[str, date]) -> dic
     params = [points, user_id]
     for period, start in starts.items():
         params += [period, connection.ops.adapt_datefield_value(start)]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             f"UPDATE {quote(ScoreTotal._meta.db_table)} "  # noqa: S608 - names from the model
             f"SET {quote('points')} = {quote('points')} + %s "
@@ -76,7 +76,7 @@ def _totals_create(
         params += [user_id, period, connection.ops.adapt_datefield_value(start), points]
         params += [visible, now]
     row = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {quote(ScoreTotal._meta.db_table)} "  # noqa: S608 - names from the model
             f"({', '.join(quote(column) for column in columns)}) "
@@ -107,7 +107,7 @@ def _person_locked(user: User, *, locked: bool = False) -> tuple[bool, int | Non
         f"SELECT {quote('visible')}, {quote('department_id')} "  # noqa: S608 - names from the model
         f"FROM {quote(BoardMember._meta.db_table)} WHERE {quote('user_id')} = %s"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [user.pk])
         row = cursor.fetchone()
     if row is None or not row[0]:

@@ -117,6 +117,11 @@ if DATABASE_URL:
         DATABASES["default"]["OPTIONS"] = {
             **DATABASES["default"].get("OPTIONS", {}),
             "connect_timeout": 2,
+            # psycopg prepares a statement on its first run on a connection, but only the
+            # statements sent through portal.rows.prepared_cursor (the hot paths' own,
+            # fixed-shape ones): Django's usual cursors bind on the client and never are.
+            # Off (None) behind a pooler that cannot keep prepared statements.
+            "prepare_threshold": 0 if env_bool("DATABASE_PREPARED_STATEMENTS", True) else None,
             "pool": {
                 "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
                 "max_size": env_int("DATABASE_POOL_MAX_SIZE", 20),

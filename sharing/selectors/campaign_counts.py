@@ -1,8 +1,6 @@
 """The running campaigns' figures, read on the dashboard and the library (issue 12)."""
 
-from django.db import connection
-
-from portal.rows import column, table
+from portal.rows import column, prepared_cursor, table
 from sharing.models import CampaignPerson
 
 
@@ -19,7 +17,7 @@ def campaign_counts(campaign_ids: list[int]) -> dict[int, dict]:
         f"COUNT(*) FROM {table(person)} "
         f"WHERE {campaign} IN ({marks}) GROUP BY {campaign}"
     )
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(sql, campaign_ids)
         rows = cursor.fetchall()
     return {

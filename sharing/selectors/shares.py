@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from people.models import User
 from portal.periods import WEEK, day_start, week_start
-from portal.rows import column
+from portal.rows import column, prepared_cursor
 from sharing.models import (
     Share,
     ShareHubPage,
@@ -91,7 +91,7 @@ def share_totals(*, user: User, at: datetime) -> ShareTotals:
     week = [
         connection.ops.adapt_datetimefield_value(day_start(day)) for day in (monday, monday + WEEK)
     ]
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_totals_sql(), [*week, user.pk, user.pk])
         count, clicks, this_week, personal = cursor.fetchone()
     cap, _ = cap_applying(personal=personal)

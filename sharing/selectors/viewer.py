@@ -15,7 +15,7 @@ from django.db import connection
 
 from courses.models import Certificate, CoursePage
 from people.models import ConsentKind, ConsentRecord, SocialNetwork, User
-from portal.rows import column, table
+from portal.rows import column, prepared_cursor, table
 from sharing.models import Share, SharingPreferences
 
 NETWORK, SHARE, TOPIC, OPTED_IN, CERTIFIED = 1, 2, 3, 4, 5
@@ -73,7 +73,7 @@ def library_viewer(*, user: User, day: date) -> LibraryViewer:
     params.append(connection.ops.adapt_datefield_value(day))
     networks, shared, followed = [], {}, set()
     opted_in = certified = False
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_sql(), params)
         rows = cursor.fetchall()
     for part, number, a, b, _sort, _at, _id in rows:
