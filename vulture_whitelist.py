@@ -65,3 +65,4 @@ _.get_user  # Django's auth calls the backend's get_user for every session (peop
 _.db  # Model._state.db: which database an instance came from (portal/rows.py sets it)
 _.channel_layer  # Channels reads it (None: the hub serves every socket; realtime/consumer)
 _._wagtail_cached_site_root_paths  # Wagtail's Page.get_url reads it (courses/selectors/progress)
+_._query  # Django's last_executed_query reads the cursor's (portal/rows.py sets it when prepared)
