@@ -180,14 +180,11 @@ def share_with_refused_click(
     share = _share_from_row(row[:-1])
     if row[-1] is None:
         return share, None
-    click = Click(
-        share=share, at=at, visitor_key=keys[0], ua_class=ua_class, method=method,
-        credited=False, refusal=refusal or Refusal.REPEAT,
+    stored = _click_stored(
+        share=share, at=at, keys=keys, ua_class=ua_class, method=method,
+        pk=row[-1], refusal=refusal or Refusal.REPEAT,
     )  # fmt: skip
-    click.pk = row[-1]
-    click._state.adding = False
-    click._state.db = connection.alias
-    return share, click
+    return share, stored
 
 
 def click_refusal_set(click: Click, refusal: str) -> None:
@@ -204,13 +201,7 @@ def _refused_sql(*, repeat: bool) -> str:
     read, converters = _read_plan()
     quote = connection.ops.quote_name
     names = [f"c{n}" for n in range(len(converters))]  # the read repeats names ("id")
-    guard = ""
-    if repeat:
-        guard = (
-            f"WHERE EXISTS (SELECT 1 FROM {quote(Click._meta.db_table)} WHERE "  # noqa: S608
-            f"{quote('share_id')} = s.c0 AND {quote('credited')} "
-            f"AND {quote('visitor_key')} IN (%s, %s) AND {quote('at')} > %s)"
-        )
+    guard = f"WHERE {_repeat_sql('s.c0')}" if repeat else ""
     return (
         f"WITH s ({', '.join(names)}) AS ({read}), ins AS ({_insert_sql()} "  # noqa: S608
         f"SELECT s.c0, %s, %s, %s, %s, FALSE, %s FROM s {guard} {_RETURNING}) "
@@ -252,15 +243,17 @@ def click_insert(
     with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         pk, refusal = cursor.fetchone()
-    click = Click(
-        share=share,
-        at=at,
-        visitor_key=keys[0],
-        ua_class=ua_class,
-        method=method,
-        credited=refusal == Refusal.CREDITED,
-        refusal=refusal,
+    return _click_stored(
+        share=share, at=at, keys=keys, ua_class=ua_class, method=method, pk=pk, refusal=refusal
     )
+
+
+def _click_stored(*, share, at, keys, ua_class, method, pk, refusal) -> Click:
+    """The Click a statement of this module stored (as the database holds it, pk given)."""
+    click = Click(
+        share=share, at=at, visitor_key=keys[0], ua_class=ua_class, method=method,
+        credited=refusal == Refusal.CREDITED, refusal=refusal,
+    )  # fmt: skip
     click.pk = pk
     click._state.adding = False
     click._state.db = connection.alias
@@ -278,6 +271,17 @@ def _insert_sql() -> str:
     return f"INSERT INTO {quote(Click._meta.db_table)} ({columns})"
 
 
+def _repeat_sql(share: str) -> str:
+    """The repeat rule: one of two visitor keys (%s, %s) credited on `share` (a column or
+    a placeholder) after a time (%s); its parameters in that order, after `share`'s."""
+    quote = connection.ops.quote_name
+    return (
+        f"EXISTS (SELECT 1 FROM {quote(Click._meta.db_table)} "  # noqa: S608 - names from the model
+        f"WHERE {quote('share_id')} = {share} AND {quote('credited')} "
+        f"AND {quote('visitor_key')} IN (%s, %s) AND {quote('at')} > %s)"
+    )
+
+
 @cache
 def _decide_sql() -> str:
     """The insert whose refusal the share's credited clicks decide (see click_insert)."""
@@ -287,8 +291,7 @@ def _decide_sql() -> str:
     return (
         f"{_insert_sql()} "  # noqa: S608 - names from the model
         f"SELECT %s, %s, %s, %s, %s, d.refusal = %s, d.refusal FROM (SELECT CASE "
-        f"WHEN EXISTS (SELECT 1 FROM {table} WHERE {credited_on_share} "
-        f"AND {quote('visitor_key')} IN (%s, %s) AND {quote('at')} > %s) THEN %s "
+        f"WHEN {_repeat_sql('%s')} THEN %s "
         f"WHEN (SELECT COUNT(*) FROM {table} WHERE {credited_on_share} "
         f"AND {quote('at')} >= %s) >= %s THEN %s "
         f"ELSE %s END AS refusal) d {_RETURNING}"

@@ -187,7 +187,7 @@ def _refused_record(*, code: str, request: _Request, refusal: Refusal) -> ClickO
     if not _available(share, at=request.at):
         refusal = Refusal.UNAVAILABLE
     click = _click_store(share=share, request=request, refusal=refusal)
-    return ClickOutcome(share, click, _target(share, at=request.at))
+    return _outcome(share, click, at=request.at)
 
 
 def _refusal_by_request(request: _Request) -> Refusal | None:
