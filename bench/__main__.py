@@ -8,7 +8,7 @@ SQLite (db/bench/<scale>.sqlite3) unless BENCH_DATABASE_URL names a PostgreSQL d
 (dropped and rebuilt); Redis when BENCH_REDIS_URL is set (keys under chorus-bench, or
 BENCH_REDIS_PREFIX). With Redis, a last section spreads --pair-processes (2) × --pair-sockets
 leaderboard sockets over that many daphne processes on the one Redis and PostgreSQL
-(bench.pair); without Redis that section is skipped.
+(bench.sockets); without Redis that section is skipped.
 Prints one table, writes bench/results.json, and exits 1 only when a figure misses its
 target (issue 12's ratios, kept as they are written there).
 """
@@ -57,7 +57,7 @@ django.setup()
 
 from django.db import connection, connections  # noqa: E402
 
-from bench import build, fixtures, pair, report, server, sockets  # noqa: E402
+from bench import build, fixtures, report, server, sockets  # noqa: E402
 from bench.dataset import SCALES  # noqa: E402
 from bench.load import Load  # noqa: E402
 from bench.paths import CONSUMES, paths_chosen, plan_iterators  # noqa: E402
@@ -113,23 +113,25 @@ async def _measure(base: str, plan: dict, levels) -> Load:
 
 async def _sockets(base: str, plan: dict, daphne) -> dict:
     """On a daphne of its own (its memory is the sockets', not the HTTP load's)."""
-    pushes = 4 if ARGS.quick else 10
-    figures = {"idle_rss_mb": daphne.rss_mb()}
-    figures["floor"] = await sockets.floor_pushes(
-        base, sockets=ARGS.sockets, pushes=pushes, rss=daphne.rss_mb
-    )
     # The plan holds sessions for the two-process section too: this one uses --sockets.
     mine = {**plan, "socket_sessions": plan["socket_sessions"][: ARGS.sockets]}
-    figures["product"] = await sockets.product_pushes(
-        base, plan=mine, pushes=pushes, rss=daphne.rss_mb
-    )
+    figures = await sockets.pushes_alternating(
+        [base], plan=mine, per_process=ARGS.sockets, pushes=_pushes(), rss=[daphne.rss_mb],
+        floor_path=sockets.FLOOR_LOCAL, click_network=14,
+    )  # fmt: skip
     _say(f"websockets: sockets reached per push {figures['product']['reached']}")
-    # Each push, so a slow one among the ten (the p99) can be told from a slow run.
+    # Each push, so a slow one (the p99) can be told from a slow run.
     for side in ("floor", "product"):
         lasts = ", ".join(f"{ms:.0f}" for ms in figures[side]["last_ms"])
         firsts = ", ".join(f"{ms:.0f}" for ms in figures[side]["first_ms"])
         _say(f"websockets, {side}: last delivery ms per push [{lasts}]; first [{firsts}]")
     return figures
+
+
+def _pushes() -> int:
+    """Pushes counted per section, floor and product each: the p99 of ten was their
+    slowest, so one stall of the machine's decided it."""
+    return 4 if ARGS.quick else 20
 
 
 def _pair_runs() -> bool:
@@ -149,7 +151,7 @@ def _service_connections(daphne) -> dict:
 
 
 def _pair(plan: dict) -> dict:
-    """--pair-processes daphne processes of their own on one Redis (bench.pair)."""
+    """--pair-processes daphne processes of their own on one Redis (bench.sockets)."""
     processes = [
         server.Daphne(log=DATA_DIR / f"daphne-pair-{n}.log") for n in range(ARGS.pair_processes)
     ]
@@ -158,9 +160,10 @@ def _pair(plan: dict) -> dict:
         for daphne in processes:
             daphne.wait_ready()
         return asyncio.run(
-            pair.pair_pushes(
+            sockets.pushes_alternating(
                 [d.url for d in processes], plan=plan, per_process=ARGS.pair_sockets,
-                pushes=4 if ARGS.quick else 10, rss=[d.rss_mb for d in processes],
+                pushes=_pushes(), rss=[d.rss_mb for d in processes],
+                floor_path=sockets.FLOOR_REDIS, click_network=15,
                 connections=[partial(_service_connections, d) for d in processes],
             )
         )  # fmt: skip
@@ -216,10 +219,8 @@ def main() -> int:
     if figures:
         credited = next((r for r in rows if r["metric"] == "/l/<code> credited p50 (c=1)"), None)
         rows += report.socket_rows(
-            figures["floor"], figures["product"], sockets=ARGS.sockets,
-            credited_p50=credited["value"] if credited else None,
-        )  # fmt: skip
-        rows.append(report.result_row("daphne RSS idle", figures["idle_rss_mb"], "MB", n=1))
+            figures, sockets=ARGS.sockets, credited_p50=credited["value"] if credited else None
+        )
     if paired:
         rows += report.pair_rows(
             paired, per_process=ARGS.pair_sockets, processes=ARGS.pair_processes

@@ -66,45 +66,41 @@ def http_rows(results: dict, *, levels: list[int], vendor: str, earlier: dict) -
     return rows, lines
 
 
-def socket_rows(floor: dict, product: dict, *, sockets: int, credited_p50: float | None):
-    rows = []
+def socket_rows(figures: dict, *, sockets: int, credited_p50: float | None) -> list[dict]:
+    """Rows for the one-daphne section (bench.sockets.pushes_alternating on one process)."""
+    floor, product = figures["floor"], figures["product"]
     floor_p99 = percentile(floor["last_ms"], 99)
-    product_p99 = percentile(product["last_ms"], 99)
-    rows.append(
-        result_row(f"ws push to {sockets} sockets: last delivery p99", product_p99, "ms",
-                   n=len(product["last_ms"]), floor=floor_p99, target=3.0)
-    )  # fmt: skip
-    rows.append(
+    (idle,), (loaded,), (both,) = figures["idle_rss_mb"], figures["rss_mb"], figures["rss_both_mb"]
+    rows = [
+        result_row(f"ws push to {sockets} sockets: last delivery p99",
+                   percentile(product["last_ms"], 99), "ms", n=len(product["last_ms"]),
+                   floor=floor_p99, target=3.0),
         result_row(f"ws bare fan-out to {sockets} sockets: last delivery p99", floor_p99, "ms",
-                   n=len(floor["last_ms"]))
-    )  # fmt: skip
-    rows.append(
+                   n=len(floor["last_ms"])),
         result_row(f"ws push to {sockets} sockets: first delivery p50",
                    percentile(product["first_ms"], 50), "ms", n=len(product["first_ms"]),
-                   floor=percentile(floor["first_ms"], 50))
-    )  # fmt: skip
-    rows.append(
+                   floor=percentile(floor["first_ms"], 50)),
         result_row(f"ws sockets reached per push (of {sockets})", min(product["reached"]),
-                   "sockets", n=len(product["reached"]))
-    )  # fmt: skip
-    rows.append(
-        result_row(f"daphne RSS with {sockets} leaderboard sockets", product["rss_mb"], "MB",
-                   n=1, target=200.0 if sockets >= 1000 else None)
-    )  # fmt: skip
-    rows.append(
-        result_row(f"daphne RSS with {sockets} bare sockets", floor["rss_mb"], "MB", n=1)
-    )  # fmt: skip
-    if product["click_ms"]:
+                   "sockets", n=len(product["reached"])),
+        result_row(f"daphne RSS with {sockets} leaderboard sockets", loaded, "MB", n=1,
+                   target=200.0 if sockets >= 1000 else None),
+        # The bare sockets open beside the leaderboard's (the pushes alternate): what they
+        # added, on the idle process.
+        result_row(f"daphne RSS with {sockets} bare sockets", idle + both - loaded, "MB", n=1),
+        result_row("daphne RSS idle", idle, "MB", n=1),
+    ]  # fmt: skip
+    if figures["click_ms"]:
+        # Against the click without subscribers, when this run measured it.
         rows.append(
             result_row(f"/l/<code> credited p50 with {sockets} subscribers",
-                       percentile(product["click_ms"], 50), "ms", n=len(product["click_ms"]),
-                       floor=credited_p50, target=1.2)
+                       percentile(figures["click_ms"], 50), "ms", n=len(figures["click_ms"]),
+                       floor=credited_p50, target=1.2 if credited_p50 is not None else None)
         )  # fmt: skip
     return rows
 
 
 def pair_rows(figures: dict, *, per_process: int, processes: int) -> list[dict]:
-    """Rows for bench.pair: sockets across several daphne processes on one Redis."""
+    """Rows for the sockets across several daphne processes on one Redis."""
     total = per_process * processes
     floor, product = figures["floor"], figures["product"]
     where = f"{total} sockets on {processes} daphne (Redis)"

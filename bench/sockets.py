@@ -1,10 +1,14 @@
-"""Websocket figures (issue 11): one push to 1,000 open sockets, last delivery, against the
-bare ASGI fan-out on the same daphne; daphne's memory with the sockets open; a credited
-click's time with and without the subscribers.
+"""Websocket figures (issue 11): a push to 1,000 open sockets on one daphne against the
+bare ASGI fan-out on the same daphne, and to 2,000 sockets across two daphne on one Redis
+against a bare Redis pub/sub fan-out on the same two; last and first delivery, daphne's
+memory with the sockets open, a credited click's time with the subscribers.
 
 A product push is caused the way a person causes one: a credited click on a share of
 someone on the board. Pushes are spaced past the one-per-second board throttle, so each
-is the first of its window.
+is the first of its window. Floor and product pushes alternate, both sets of sockets
+open, so both meet the same moment's load on the machine: measured one set after the
+other, a stall of the machine's (a bare push of 50 ms took 250 ms once in ten) fell on
+one side only, and the p99 of ten pushes was that stall.
 """
 
 import asyncio
@@ -15,11 +19,16 @@ import aiohttp
 
 from bench.paths import BROWSER, address
 
+BOARD = "/ws/leaderboard/?period=week&scope=people"
+# The floors: a bare fan-out in the daphne process (one daphne), over Redis pub/sub (several).
+FLOOR_LOCAL = "/__floor__/ws"
+FLOOR_REDIS = "/__floor__/ws-redis"
+
 CONNECT_BATCH = 50
-# Pushes made and not counted, before the measured ones, on floor and product alike: the
-# first push in a fresh daphne pays one-off costs (the click view's first run, its
-# templates' compilation, the first Redis connections: 285 ms for a 30 ms click), which
-# would otherwise be the p99 of ten pushes.
+# Pushes made and not counted, through each process before the measured ones, on floor
+# and product alike: the first push in a fresh daphne pays one-off costs (the click view's
+# first run, its templates' compilation, the first Redis connections: 285 ms for a 30 ms
+# click), which would otherwise be the p99.
 WARM_UP = 1
 DELIVERY_TIMEOUT = 10.0
 CLOSE_TIMEOUT = 15.0
@@ -81,73 +90,84 @@ async def _push_times(sockets, trigger) -> tuple[float, float, int]:
     return max(times), min(times), len(times)
 
 
-async def floor_pushes(base: str, *, sockets: int, pushes: int, rss) -> dict:
-    url = base.replace("http", "ws") + "/__floor__/ws"
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
-        receivers = await _open(http, url, [{}] * sockets)
-        sender = await http.ws_connect(url)
-        await _drain([sender, *receivers])
-        memory = rss()
-        lasts, firsts, reached = [], [], []
-        for n in range(WARM_UP + pushes):
-
-            async def trigger(n=n):
-                await sender.send_str(f"push {n}")
-
-            last, first, count = await _push_times(receivers, trigger)
-            await _drain([sender], quiet=0.05)
-            if n < WARM_UP:
-                await asyncio.sleep(0.2)
-                continue
-            lasts.append(last)
-            firsts.append(first)
-            reached.append(count)
-            await asyncio.sleep(0.2)
-        await _close([sender, *receivers])
-    return {"last_ms": lasts, "first_ms": firsts, "reached": reached, "rss_mb": memory}
+def _ws(base: str) -> str:
+    return base.replace("http", "ws", 1)
 
 
-async def product_pushes(
-    base: str, *, plan: dict, pushes: int, rss, spacing: float = 1.5, clicks: int = 30
-) -> dict:
-    """Open a leaderboard socket per socket session, push `pushes` times by credited clicks,
-    then time `clicks` credited clicks with the sockets open; RSS read with them open."""
-    url = base.replace("http", "ws") + "/ws/leaderboard/?period=week&scope=people"
-    origin = base
-    headers = [{"Cookie": f"sessionid={s}", "Origin": origin} for s in plan["socket_sessions"]]
+def _series() -> dict:
+    return {"last_ms": [], "first_ms": [], "reached": []}
+
+
+def _add(series: dict, measured: tuple[float, float, int]) -> None:
+    last, first, reached = measured
+    series["last_ms"].append(last)
+    series["first_ms"].append(first)
+    series["reached"].append(reached)
+
+
+async def pushes_alternating(
+    bases: list[str], *, plan: dict, per_process: int, pushes: int, rss: list, floor_path: str,
+    click_network: int, connections: list | None = None, spacing: float = 1.5,
+) -> dict:  # fmt: skip
+    """Open `per_process` leaderboard sockets and as many on `floor_path` on each of `bases`,
+    then push `pushes` times through each, floor and product in turn; clicks come from
+    addresses in `click_network` (a section of its own each: a reader seen before earns
+    nothing and pushes nothing). `rss` reads each process's memory (MB): idle, with the
+    leaderboard sockets, and with the floor's beside them; `connections` what each holds
+    to the services ({"redis": n, "postgresql": n})."""
+    sessions = plan["socket_sessions"]
+    if len(sessions) < per_process * len(bases):
+        raise ValueError(f"{len(sessions)} socket sessions for {per_process} × {len(bases)}")
     codes = plan["push_codes"]
+    figures = {"idle_rss_mb": [read() for read in rss], "click_ms": []}
+    floor, product = _series(), _series()
     async with aiohttp.ClientSession(
-        base,
         connector=aiohttp.TCPConnector(limit=0),  # a socket holds its connection
         cookie_jar=aiohttp.DummyCookieJar(),
-        timeout=aiohttp.ClientTimeout(total=30),
+        timeout=aiohttp.ClientTimeout(total=60),
     ) as http:
-        sockets = await _open(http, url, headers)
-        await _drain(sockets, quiet=1.0)
-        memory = rss()
-        lasts, firsts, reached, click_ms = [], [], [], []
-        for n in range(WARM_UP + pushes):
+        boards = []
+        for index, base in enumerate(bases):
+            mine = sessions[index * per_process : (index + 1) * per_process]
+            headers = [{"Cookie": f"sessionid={s}", "Origin": base} for s in mine]
+            boards += await _open(http, _ws(base) + BOARD, headers)
+        await _drain(boards, quiet=1.0)
+        figures["rss_mb"] = [read() for read in rss]
+        figures["connections"] = [read() for read in connections or []]
+        bare = []
+        for base in bases:
+            bare += await _open(http, _ws(base) + floor_path, [{}] * per_process)
+        sender = await http.ws_connect(_ws(bases[0]) + floor_path)
+        await asyncio.sleep(0.5)  # every process's subscription is open before the first push
+        await _drain([sender, *bare])
+        figures["rss_both_mb"] = [read() for read in rss]
+        warm_up = WARM_UP * len(bases)
+        for n in range(warm_up + pushes):
+            counted = n >= warm_up
 
-            async def trigger(n=n):
-                code = codes[n % len(codes)]
-                headers = {"User-Agent": BROWSER, **address(14, n)}
-                started = time.perf_counter()
-                async with http.get(f"/l/{code}", headers=headers, allow_redirects=False) as r:
-                    await r.read()
-                    assert r.status == 302, r.status
-                if n >= WARM_UP:
-                    click_ms.append((time.perf_counter() - started) * 1000)
+            async def publish(n=n):
+                await sender.send_str(f"push {n}")
 
-            last, first, count = await _push_times(sockets, trigger)
-            if n < WARM_UP:
-                await _drain(sockets, quiet=spacing)
-                continue
-            lasts.append(last)
-            firsts.append(first)
-            reached.append(count)
-            await _drain(sockets, quiet=spacing)
-        await _close(sockets)
-    return {
-        "last_ms": lasts, "first_ms": firsts, "reached": reached, "rss_mb": memory,
-        "click_ms": click_ms,
-    }  # fmt: skip
+            measured = await _push_times(bare, publish)
+            if counted:
+                _add(floor, measured)
+            await _drain([sender, *bare], quiet=0.05)
+
+            async def click(n=n, counted=counted):
+                base = bases[n % len(bases)]
+                headers = {"User-Agent": BROWSER, **address(click_network, n)}
+                loop = asyncio.get_running_loop()
+                started = loop.time()
+                url = f"{base}/l/{codes[n % len(codes)]}"
+                async with http.get(url, headers=headers, allow_redirects=False) as response:
+                    await response.read()
+                    assert response.status == 302, response.status
+                if counted:
+                    figures["click_ms"].append((loop.time() - started) * 1000)
+
+            measured = await _push_times(boards, click)
+            if counted:
+                _add(product, measured)
+            await _drain(boards, quiet=spacing)  # past the one-push-a-second window
+        await _close([sender, *bare, *boards])
+    return {**figures, "floor": floor, "product": product}

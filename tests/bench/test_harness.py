@@ -115,6 +115,38 @@ def test_two_process_rows_compare_with_the_redis_floor_and_bound_memory():
     assert rows["daphne 2 of 2 redis connections with 1000 sockets"]["value"] == 4
 
 
+def _one_daphne_figures() -> dict:
+    return {
+        "floor": {"last_ms": [40.0, 60.0], "first_ms": [20.0, 30.0], "reached": [1000, 1000]},
+        "product": {"last_ms": [90.0, 100.0], "first_ms": [40.0, 44.0], "reached": [1000, 998]},
+        "idle_rss_mb": [160.0],
+        "rss_mb": [195.0],
+        "rss_both_mb": [215.0],
+        "click_ms": [22.0, 26.0],
+    }
+
+
+def test_one_daphne_rows_read_the_floor_pushes_made_beside_the_product():
+    rows = {
+        r["metric"]: r
+        for r in report.socket_rows(_one_daphne_figures(), sockets=1000, credited_p50=20.0)
+    }
+    p99 = rows["ws push to 1000 sockets: last delivery p99"]
+    assert p99["floor"] == percentile([40.0, 60.0], 99) and within(p99) is True
+    assert rows["ws sockets reached per push (of 1000)"]["value"] == 998
+    assert within(rows["daphne RSS with 1000 leaderboard sockets"]) is True
+    # The bare sockets open beside the leaderboard's: what they added, on the idle process.
+    assert rows["daphne RSS with 1000 bare sockets"]["value"] == 160.0 + 215.0 - 195.0
+    click = rows["/l/<code> credited p50 with 1000 subscribers"]
+    assert click["ratio"] == 1.2 and within(click) is True
+
+
+def test_a_click_with_subscribers_has_no_target_when_the_run_did_not_time_one_without():
+    rows = report.socket_rows(_one_daphne_figures(), sockets=1000, credited_p50=None)
+    click = next(r for r in rows if r["metric"].startswith("/l/<code> credited p50 with"))
+    assert click["target"] is None and within(click) is None
+
+
 def test_connections_to_a_port_are_counted_from_proc():
     import os
     import socket
