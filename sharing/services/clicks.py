@@ -1,8 +1,9 @@
 """The tracked-link hot path: store every request as a raw click, credit the honest ones.
 
-A fixed number of queries whatever the history: the share (locked), the insert (which
-reads the share's credited clicks to decide), the counter, and the points (the settings
-come from the cache, read before the transaction). A click its request refuses (HEAD, a
+A fixed number of queries whatever the history: the share and its sharer (locked), the
+insert (which reads the share's credited clicks to decide and, on PostgreSQL, moves the
+share's counter when it credits), and the points (the settings come from the cache, read
+before the transaction). A click its request refuses (HEAD, a
 bot, a preview fetcher) is two statements and no transaction: the share, the insert.
 The share's first reader also brings the share's own points (one more award, that click
 only).
@@ -26,6 +27,12 @@ from leaderboard.services import points_award
 from portal.cached_settings import CachedSetting
 from portal.periods import local_day
 from sharing.campaigns_live import post_changed_on_commit
+from sharing.click_rows import (
+    click_insert,
+    click_refusal_set,
+    share_by_code,
+    share_with_refused_click,
+)
 from sharing.models import (
     Click,
     ClickOverflow,
@@ -37,15 +44,7 @@ from sharing.models import (
 from sharing.selectors import post_is_available
 from sharing.services.in_turn import one_writer
 from sharing.services.tallies import campaign_tally_add
-from sharing.tracking import (
-    click_insert,
-    click_refusal_set,
-    share_by_code,
-    share_with_refused_click,
-    ua_classify,
-    utm_merge,
-    visitor_keys_24h,
-)
+from sharing.tracking import ua_classify, utm_merge, visitor_keys_24h
 
 
 @dataclass(frozen=True)
@@ -108,19 +107,27 @@ def click_record(
         share, click = _refused_stored(code=code, request=request, refusal=None)
         if share is None or click is not None:  # no such link, or a reader seen before
             return _outcome(share, click, at=at)
+    return _locked_record(code=code, request=request)
+
+
+def _locked_record(*, code: str, request: _Request) -> ClickOutcome:
+    """A click whose credit the share's credited clicks decide, under the share's lock."""
     # Read before the write begins, so no cache round trip waits inside it; both in one.
     sharing, points = CachedSetting.current_many(SharingSettings, PointsSettings)
-    daily_cap = sharing.daily_click_cap
+    at = request.at
     with one_writer(), transaction.atomic():
-        share = share_by_code(code, lock=True)
+        share = share_by_code(code, lock=True, sharer=True)  # an award may follow
         if share is None:
             return ClickOutcome(None, None, None)
         if not _available(share, at=at):
             click = _click_store(share=share, request=request, refusal=Refusal.UNAVAILABLE)
-        elif session_user_id is not None and session_user_id == str(share.user_id):
+        elif request.session_user_id is not None and request.session_user_id == str(share.user_id):
             click = _click_store(share=share, request=request, refusal=Refusal.OWN_SESSION)
         else:
-            click = _click_store(share=share, request=request, refusal=None, daily_cap=daily_cap)
+            click = _click_store(
+                share=share, request=request, refusal=None, daily_cap=sharing.daily_click_cap,
+                first_reader=_first_reader(share, at=at),
+            )  # fmt: skip
         if click.credited:
             _credit(share=share, click=click, points=points)
             campaign_tally_add(
@@ -203,9 +210,15 @@ def _refusal_by_request(request: _Request) -> Refusal | None:
 
 
 def _click_store(
-    *, share: Share, request: _Request, refusal: Refusal | None, daily_cap: int = 0
+    *,
+    share: Share,
+    request: _Request,
+    refusal: Refusal | None,
+    daily_cap: int = 0,
+    first_reader: bool = False,
 ) -> Click:
-    """Store the click; `refusal` None lets the INSERT decide it (under the share's lock)."""
+    """Store the click; `refusal` None lets the INSERT decide it (under the share's lock)
+    and count it on the share if it credits it (see _credit)."""
     return click_insert(
         share=share,
         at=request.at,
@@ -214,24 +227,29 @@ def _click_store(
         method=request.method[:8],
         refusal=refusal,
         daily_cap=daily_cap,
+        first_reader=first_reader,
+    )
+
+
+def _first_reader(share: Share, *, at: datetime) -> bool:
+    """Whether a credited click at `at` is the share's first reader, who brings the share's
+    own points. A sharer who left keeps their links working for readers, but earns nothing
+    from them."""
+    return (
+        share.user.is_active and share.points_due_until is not None and at <= share.points_due_until
     )
 
 
 def _credit(*, share: Share, click: Click, points: PointsSettings) -> None:
-    """Count a credited click on its share; points while the share is within the cap.
+    """A credited click, counted on its share by the statement that stored it: the share as
+    the database now holds it, and points while the share is within the cap.
 
     The share's first reader (a credited click before its points_due_until) also earns the
     share's own points: the flag is on the locked row already read, and clearing it rides
-    on the counter's update, so later clicks cost no more than before."""
-    # A sharer who left keeps their links working for readers, but earns nothing from them.
+    on the counter's update, so later clicks cost no more than before. The sharer's row
+    was locked with the share's (share_by_code), so the awards do not lock it again."""
     active = share.user.is_active
-    first_reader = (
-        active and share.points_due_until is not None and click.at <= share.points_due_until
-    )
-    counted = {"credited_clicks": F("credited_clicks") + 1}
-    if first_reader:
-        counted["points_due_until"] = None
-    Share.objects.filter(pk=share.pk).update(**counted)
+    first_reader = _first_reader(share, at=click.at)
     share.credited_clicks += 1
     if first_reader:
         share.points_due_until = None
@@ -244,6 +262,7 @@ def _credit(*, share: Share, click: Click, points: PointsSettings) -> None:
             source=share,
             note="Its first reader",
             at=click.at,
+            person_locked=True,
         )
     if active and share.credited_clicks <= points.click_cap_per_share:
         points_award(
@@ -253,4 +272,5 @@ def _credit(*, share: Share, click: Click, points: PointsSettings) -> None:
             key=f"click:{click.pk}",
             source=click,
             at=click.at,
+            person_locked=True,
         )

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portal.rows import prepared_cursor
+from sharing.click_rows import share_by_code
 from sharing.services import share_create
-from sharing.tracking import share_by_code
 from tests.portal.test_settings import STRONG_KEY, run_manage
 from tests.sharing.factories import advocate_make, post_create
 

@@ -36,13 +36,14 @@ BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.
 
 # Statements per path, by database. A credited click: (on PostgreSQL, the one statement
 # that would have stored a repeat reader's click: it finds none,) its transaction (2), the
-# share (locked), the click (one INSERT … SELECT that reads the share's credited clicks to
-# decide whether it is credited: it was a count and an insert, one statement more), the
-# share's counter; then
-# points_award: (the person's lock,) their board membership, the ledger row, their
-# three totals (one UPDATE), the score counts, the department totals (one upsert each),
-# the badge check queued for the worker.
-CREDITED = {"sqlite": 11, "postgresql": 13}
+# share (on PostgreSQL locked with its sharer, for the award: that lock was a statement of
+# points_award's), the click (one INSERT … SELECT that reads the share's credited clicks to
+# decide whether it is credited: it was a count and an insert, one statement more), (on
+# SQLite) the share's counter (on PostgreSQL the click's statement moves it); then
+# points_award: their board membership, the ledger row, their three totals (one UPDATE),
+# the score counts, the department totals (one upsert each), the badge check queued for
+# the worker.
+CREDITED = {"sqlite": 11, "postgresql": 11}
 # A click that earns nothing (a repeat reader). SQLite: its transaction, the share
 # (locked), the click (the same INSERT … SELECT, which finds the reader's earlier credit).
 # PostgreSQL: one statement that reads the share and stores the click, no transaction.
