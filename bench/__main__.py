@@ -125,6 +125,8 @@ async def _sockets(base: str, plan: dict, daphne) -> dict:
         lasts = ", ".join(f"{ms:.0f}" for ms in figures[side]["last_ms"])
         firsts = ", ".join(f"{ms:.0f}" for ms in figures[side]["first_ms"])
         _say(f"websockets, {side}: last delivery ms per push [{lasts}]; first [{firsts}]")
+    for side in ("click_alone_ms", "click_ms"):
+        _say(f"websockets, {side}: [{', '.join(f'{ms:.0f}' for ms in figures[side])}]")
     return figures
 
 
@@ -159,6 +161,7 @@ def _pair(plan: dict) -> dict:
     try:
         for daphne in processes:
             daphne.wait_ready()
+        worker.wait_ready()
         return asyncio.run(
             sockets.pushes_alternating(
                 [d.url for d in processes], plan=plan, per_process=ARGS.pair_sockets,
@@ -178,6 +181,7 @@ def _served(run, plan: dict, name: str):
     worker = server.Worker(log=DATA_DIR / f"worker-{name}.log")
     try:
         daphne.wait_ready()
+        worker.wait_ready()
         return asyncio.run(run(daphne.url, plan, daphne)), daphne.rss_mb()
     finally:
         daphne.stop()
@@ -217,10 +221,7 @@ def main() -> int:
         load.results, levels=[c for c, _, _ in levels], vendor=vendor, earlier=earlier
     )
     if figures:
-        credited = next((r for r in rows if r["metric"] == "/l/<code> credited p50 (c=1)"), None)
-        rows += report.socket_rows(
-            figures, sockets=ARGS.sockets, credited_p50=credited["value"] if credited else None
-        )
+        rows += report.socket_rows(figures, sockets=ARGS.sockets)
     if paired:
         rows += report.pair_rows(
             paired, per_process=ARGS.pair_sockets, processes=ARGS.pair_processes

@@ -30,6 +30,13 @@ CONNECT_BATCH = 50
 # first run, its templates' compilation, the first Redis connections: 285 ms for a 30 ms
 # click), which would otherwise be the p99.
 WARM_UP = 1
+# Idle seconds before each click, a push's and one alone alike, so the two click figures
+# differ by the subscribers only.
+BEFORE_CLICK = 1.0
+# The clicks alone come first in a fresh daphne, and its first clicks are slower: twenty
+# went from 26 ms down to 10–14 ms (with the worker's start-up beside the first ones; the
+# worker is now waited for), where the clicks with subscribers, later, held at 13–17 ms.
+ALONE_WARM_UP = 3
 DELIVERY_TIMEOUT = 10.0
 CLOSE_TIMEOUT = 15.0
 
@@ -105,6 +112,36 @@ def _add(series: dict, measured: tuple[float, float, int]) -> None:
     series["reached"].append(reached)
 
 
+async def _click_ms(http, url: str, headers: dict) -> float:
+    """One credited click on /l/<code>: its time to the redirect, in ms."""
+    started = time.perf_counter()
+    async with http.get(url, headers=headers, allow_redirects=False) as response:
+        await response.read()
+        assert response.status == 302, response.status
+    return (time.perf_counter() - started) * 1000
+
+
+async def clicks_alone(
+    http, bases: list[str], *, codes: list[str], clicks: int, network: int
+) -> list[float]:
+    """`clicks` credited clicks on the pushers' shares (each changes the board) with no
+    socket open, each after the same idle time as a push's click, the first ALONE_WARM_UP
+    of each process uncounted: the click a push is caused by, without subscribers. (The HTTP
+    section's credited click is not that click: its sharers are not on the board, so it
+    moves no board aggregates.)"""
+    times = []
+    warm_up = ALONE_WARM_UP * len(bases)
+    for n in range(warm_up + clicks):
+        base = bases[n % len(bases)]
+        url = f"{base}/l/{codes[n % len(codes)]}"
+        # Addresses past the pushes' (each click a new reader, so each is credited).
+        await asyncio.sleep(BEFORE_CLICK)
+        ms = await _click_ms(http, url, {"User-Agent": BROWSER, **address(network, 1000 + n)})
+        if n >= warm_up:
+            times.append(ms)
+    return times
+
+
 async def pushes_alternating(
     bases: list[str], *, plan: dict, per_process: int, pushes: int, rss: list, floor_path: str,
     click_network: int, connections: list | None = None, spacing: float = 1.5,
@@ -112,9 +149,10 @@ async def pushes_alternating(
     """Open `per_process` leaderboard sockets and as many on `floor_path` on each of `bases`,
     then push `pushes` times through each, floor and product in turn; clicks come from
     addresses in `click_network` (a section of its own each: a reader seen before earns
-    nothing and pushes nothing). `rss` reads each process's memory (MB): idle, with the
-    leaderboard sockets, and with the floor's beside them; `connections` what each holds
-    to the services ({"redis": n, "postgresql": n})."""
+    nothing and pushes nothing). Before the sockets open, as many clicks alone
+    (clicks_alone). `rss` reads each process's memory (MB): idle, with the leaderboard
+    sockets, and with the floor's beside them; `connections` what each holds to the
+    services ({"redis": n, "postgresql": n})."""
     sessions = plan["socket_sessions"]
     if len(sessions) < per_process * len(bases):
         raise ValueError(f"{len(sessions)} socket sessions for {per_process} × {len(bases)}")
@@ -126,6 +164,9 @@ async def pushes_alternating(
         cookie_jar=aiohttp.DummyCookieJar(),
         timeout=aiohttp.ClientTimeout(total=60),
     ) as http:
+        figures["click_alone_ms"] = await clicks_alone(
+            http, bases, codes=codes, clicks=pushes, network=click_network
+        )
         boards = []
         for index, base in enumerate(bases):
             mine = sessions[index * per_process : (index + 1) * per_process]
@@ -152,18 +193,15 @@ async def pushes_alternating(
             if counted:
                 _add(floor, measured)
             await _drain([sender, *bare], quiet=0.05)
+            await asyncio.sleep(BEFORE_CLICK)
 
             async def click(n=n, counted=counted):
-                base = bases[n % len(bases)]
-                headers = {"User-Agent": BROWSER, **address(click_network, n)}
-                loop = asyncio.get_running_loop()
-                started = loop.time()
-                url = f"{base}/l/{codes[n % len(codes)]}"
-                async with http.get(url, headers=headers, allow_redirects=False) as response:
-                    await response.read()
-                    assert response.status == 302, response.status
+                url = f"{bases[n % len(bases)]}/l/{codes[n % len(codes)]}"
+                ms = await _click_ms(
+                    http, url, {"User-Agent": BROWSER, **address(click_network, n)}
+                )
                 if counted:
-                    figures["click_ms"].append((loop.time() - started) * 1000)
+                    figures["click_ms"].append(ms)
 
             measured = await _push_times(boards, click)
             if counted:
