@@ -14,11 +14,19 @@ from courses.admin_views import (
     training_records_held,
 )
 from courses.models import Enrolment, OnboardingRule
+from courses.selectors.lessons import GENERATION_KEY
 from courses.services import enrolments_apply_rules_to_new, enrolments_close
 from notifications.kinds import NOTIFICATION_KINDS
 from people.records import RECORDS_SECTION
 from people.services import PEOPLE_CREATED, PERSON_DEACTIVATED
-from portal.extensions import DASHBOARD_PANEL, DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, PAGE_RECORDS
+from portal.extensions import (
+    CACHE_READ_AHEAD,
+    DASHBOARD_PANEL,
+    DASHBOARD_STEP,
+    DEMO_SEED,
+    NAV_ITEM,
+    PAGE_RECORDS,
+)
 from portal.navigation import section_nav_item
 
 
@@ -71,3 +79,8 @@ hooks.register(PEOPLE_CREATED, enrolments_apply_rules_to_new)
 @hooks.register(NAV_ITEM, order=20)
 def training_nav_item(request):
     return section_nav_item(request, "Training", "training")
+
+
+@hooks.register(CACHE_READ_AHEAD)
+def courses_read_ahead():
+    return [GENERATION_KEY]  # the outlines' (the dashboard's training, every course page)

@@ -9,8 +9,16 @@ from policies import demo, notices
 from policies.admin_views import AcknowledgementReportView, policy_records_held
 from policies.models import Acknowledgement
 from policies.panels import ACKNOWLEDGEMENTS_SECTION, policy_banner, policy_step
+from policies.selectors import CURRENT_VERSIONS_CACHE_KEY
 from policies.viewsets import AcknowledgementViewSet
-from portal.extensions import BANNER, DASHBOARD_STEP, DEMO_SEED, NAV_ITEM, PAGE_RECORDS
+from portal.extensions import (
+    BANNER,
+    CACHE_READ_AHEAD,
+    DASHBOARD_STEP,
+    DEMO_SEED,
+    NAV_ITEM,
+    PAGE_RECORDS,
+)
 from portal.navigation import section_nav_item
 from portal.permissions import RecordPermissionPolicy
 
@@ -75,3 +83,8 @@ hooks.register(PAGE_RECORDS, policy_records_held)
 @hooks.register(NAV_ITEM, order=30)
 def policy_nav_item(request):
     return section_nav_item(request, "Policy", "policy")
+
+
+@hooks.register(CACHE_READ_AHEAD)
+def policies_read_ahead():
+    return [CURRENT_VERSIONS_CACHE_KEY]  # the banner on every page asks for them

@@ -22,6 +22,9 @@ function takes and returns:
 - PAGE_RECORDS    `(*, page) -> str | None`: why `page` (or a page below it) cannot be
   deleted, naming the people's records it holds; None when it holds none. The admin
   refuses the delete and offers to unpublish (portal/wagtail_hooks.py).
+- CACHE_READ_AHEAD `() -> list[str | tuple[str, int]]`: cache keys (or (key, version))
+  that most pages read, fetched with the page's routing in one Redis round trip and kept
+  for the rest of the request (portal.cache.get_many_reading_ahead).
 - RETENTION_RULES `() -> RetentionRule`: something an app deletes or anonymises once it is
   older than a programme setting (portal.models.RetentionSettings); `retention_apply`
   runs every rule, and "What Chorus records about me" shows each rule's description.
@@ -47,6 +50,7 @@ DEMO_SEED = "chorus_demo_seed"
 WEBSOCKET_URLS = "chorus_websocket_urls"
 PAGE_RECORDS = "chorus_page_records"
 RETENTION_RULES = "chorus_retention_rules"
+CACHE_READ_AHEAD = "chorus_cache_read_ahead"
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,14 @@ def panels_for(hook_name: str, request: HttpRequest) -> list[Panel]:
 def steps_for(user) -> list[Step]:
     """The dashboard checklist for `user`, in hook order."""
     return [step for fn in hooks.get_hooks(DASHBOARD_STEP) if (step := fn(user)) is not None]
+
+
+def cache_read_ahead_keys() -> list[tuple[str, int | None]]:
+    """Every app's read-ahead keys, as (key, version)."""
+    keys = []
+    for fn in hooks.get_hooks(CACHE_READ_AHEAD):
+        keys += [key if isinstance(key, tuple) else (key, None) for key in fn()]
+    return keys
 
 
 def websocket_urlpatterns() -> list:

@@ -30,6 +30,12 @@ def memoised(key: tuple, compute: Callable[[], T]) -> T:
     return memo[key]
 
 
+def current() -> dict | None:
+    """The current request's memo, to keep other things for the rest of the request
+    (portal.cache's read-ahead); None outside a request."""
+    return _memo.get()
+
+
 def forget(prefix: tuple) -> None:
     """Drop what the current request kept under every key that starts with `prefix`
     (e.g. `("policies_pending", user.pk)`, whatever the day in the rest of the key)."""

@@ -36,6 +36,8 @@ from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.views import serve_chain
 from wagtail.wagtail_hooks import check_view_restrictions
 
+from portal.cache import get_many_reading_ahead
+
 TIMEOUT = 3600  # a backstop: the token and the page check keep entries right
 GENERATION_KEY = "chorus:routing:generation"
 RESTRICTED_KEY = "chorus:routing:restricted"
@@ -125,7 +127,10 @@ def route_for_request(request, path: str) -> tuple[tuple | None, bool]:
     restriction exists."""
     hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
     page_key = _page_key(hostname, port, path)
-    found = cache.get_many([GENERATION_KEY, _site_key(hostname, port), RESTRICTED_KEY, page_key])
+    # With the keys most pages read next (CACHE_READ_AHEAD), in the same round trip.
+    found = get_many_reading_ahead(
+        cache, [GENERATION_KEY, _site_key(hostname, port), RESTRICTED_KEY, page_key]
+    )
     token = _generation(found)
     restricted = _restricted(found, token)
     if hasattr(request, "_wagtail_route_for_request") or not _routing_is_plain():

@@ -6,11 +6,13 @@ from django.template.response import TemplateResponse
 from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.models import Page
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from portal.admin_drafts import abandoned_add_clear
 from portal.audit import ACTIONS, field_values, settings_change_record
-from portal.extensions import PAGE_RECORDS
+from portal.extensions import CACHE_READ_AHEAD, PAGE_RECORDS
 from portal.models import AuditLogEntry
+from portal.navigation import SECTION_CACHE_KEY
 
 DELETE_REFUSED_TEMPLATE = "portal/admin/delete_refused.html"
 
@@ -72,3 +74,10 @@ def settings_audit(request, instance):
     before = getattr(request, "chorus_setting_before", None)
     if before is not None:
         settings_change_record(actor=request.user, instance=instance, before=before)
+
+
+@hooks.register(CACHE_READ_AHEAD)
+def portal_read_ahead():
+    # Wagtail's site root paths (every page URL built without a request reads them) and
+    # the main navigation's sections.
+    return [(SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION), SECTION_CACHE_KEY]

@@ -15,6 +15,7 @@ from notifications.kinds import NOTIFICATION_KINDS
 from people.erasure import PERSON_ERASE
 from people.records import RECORDS_SECTION
 from portal.extensions import (
+    CACHE_READ_AHEAD,
     DASHBOARD_PANEL,
     DEMO_SEED,
     ME_SECTION,
@@ -37,8 +38,9 @@ from sharing import (
     routing,
 )
 from sharing.campaigns_tasks import campaign_check
-from sharing.models import Campaign, SharePostPage, Suggestion
+from sharing.models import Campaign, SharePostPage, SharingSettings, Suggestion
 from sharing.selectors import post_may_retract
+from sharing.selectors.campaigns import RUNNING_GENERATION_KEY, RUNNING_KEY
 
 
 class CampaignViewSet(SnippetViewSet):
@@ -169,3 +171,9 @@ def library_nav_item(request):
 hooks.register(RETENTION_RULES, retention.clicks_rule, order=10)
 hooks.register(RETENTION_RULES, retention.visitor_hashes_rule, order=11)
 hooks.register(PERSON_ERASE, retention.person_erase)
+
+
+@hooks.register(CACHE_READ_AHEAD)
+def sharing_read_ahead():
+    # The dashboard's campaigns and sharing panel (and the library's cap) read these.
+    return [RUNNING_KEY, RUNNING_GENERATION_KEY, SharingSettings.CACHE_KEY]
