@@ -165,13 +165,13 @@ def click_insert(
         params = [*values, refusal == Refusal.CREDITED, str(refusal)]
     else:
         sql, params = _decide_sql(), [*values, *_decide_params(share, at, keys, daily_cap)]
-        if _counted_in_one_statement():
+        if in_one_statement():
             sql = _decide_counted_sql(first_reader=first_reader)
             params += [share.pk, Refusal.CREDITED.value]
     with prepared_cursor() as cursor:
         cursor.execute(sql, params)
         pk, stored = cursor.fetchone()
-    if refusal is None and stored == Refusal.CREDITED and not _counted_in_one_statement():
+    if refusal is None and stored == Refusal.CREDITED and not in_one_statement():
         counted = {"credited_clicks": F("credited_clicks") + 1}
         if first_reader:
             counted["points_due_until"] = None
@@ -194,8 +194,9 @@ def _decide_params(share: Share, at: datetime, keys: list[str], daily_cap: int) 
     ]  # fmt: skip
 
 
-def _counted_in_one_statement() -> bool:
-    """Data-modifying CTEs: PostgreSQL's, not SQLite's."""
+def in_one_statement() -> bool:
+    """Whether the database takes data-modifying CTEs (PostgreSQL, not SQLite), so a read
+    and a write, or two writes, of this module go in one statement."""
     return connection.vendor == "postgresql"
 
 

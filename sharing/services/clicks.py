@@ -18,7 +18,7 @@ locked way (issue 12: a repeat reader took four statements and the share's lock)
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -30,6 +30,7 @@ from sharing.campaigns_live import post_changed_on_commit
 from sharing.click_rows import (
     click_insert,
     click_refusal_set,
+    in_one_statement,
     share_by_code,
     share_with_refused_click,
 )
@@ -103,7 +104,7 @@ def click_record(
     if refusal is not None:
         with one_writer():
             return _refused_record(code=code, request=request, refusal=refusal)
-    if session_user_id is None and _in_one_statement():
+    if session_user_id is None and in_one_statement():
         share, click = _refused_stored(code=code, request=request, refusal=None)
         if share is None or click is not None:  # no such link, or a reader seen before
             return _outcome(share, click, at=at)
@@ -163,12 +164,6 @@ def _outcome(share: Share | None, click: Click | None, *, at: datetime) -> Click
     return ClickOutcome(share, click, None if share is None else _target(share, at=at))
 
 
-def _in_one_statement() -> bool:
-    """Whether a refused click's share and row go in one statement (share_with_refused_click:
-    PostgreSQL's data-modifying CTEs)."""
-    return connection.vendor == "postgresql"
-
-
 def _refused_stored(*, code: str, request: _Request, refusal: Refusal | None):
     """share_with_refused_click for `request`, relabelled where the share is unavailable."""
     share, click = share_with_refused_click(
@@ -185,7 +180,7 @@ def _refused_record(*, code: str, request: _Request, refusal: Refusal) -> ClickO
     one autocommitted INSERT, with no transaction and no lock. The lock only keeps the
     credited clicks of a share in turn, and this row is counted by none of them. On
     PostgreSQL the share's read and the INSERT are one statement."""
-    if _in_one_statement():
+    if in_one_statement():
         share, click = _refused_stored(code=code, request=request, refusal=refusal)
         return _outcome(share, click, at=request.at)
     share = share_by_code(code, lock=False)
