@@ -120,17 +120,19 @@ def _locked_record(*, code: str, request: _Request) -> ClickOutcome:
         share = share_by_code(code, lock=True, sharer=True)  # an award may follow
         if share is None:
             return ClickOutcome(None, None, None)
+        first_reader = False  # only a click the INSERT decides can be credited
         if not _available(share, at=at):
             click = _click_store(share=share, request=request, refusal=Refusal.UNAVAILABLE)
         elif request.session_user_id is not None and request.session_user_id == str(share.user_id):
             click = _click_store(share=share, request=request, refusal=Refusal.OWN_SESSION)
         else:
+            first_reader = _first_reader(share, at=at)
             click = _click_store(
                 share=share, request=request, refusal=None, daily_cap=sharing.daily_click_cap,
-                first_reader=_first_reader(share, at=at),
+                first_reader=first_reader,
             )  # fmt: skip
         if click.credited:
-            _credit(share=share, click=click, points=points)
+            _credit(share=share, click=click, points=points, first_reader=first_reader)
             campaign_tally_add(
                 campaign=share.post.campaign, user_id=share.user_id, at=click.at, clicks=1
             )
@@ -235,16 +237,16 @@ def _first_reader(share: Share, *, at: datetime) -> bool:
     )
 
 
-def _credit(*, share: Share, click: Click, points: PointsSettings) -> None:
+def _credit(*, share: Share, click: Click, points: PointsSettings, first_reader: bool) -> None:
     """A credited click, counted on its share by the statement that stored it: the share as
     the database now holds it, and points while the share is within the cap.
 
     The share's first reader (a credited click before its points_due_until) also earns the
     share's own points: the flag is on the locked row already read, and clearing it rides
-    on the counter's update, so later clicks cost no more than before. The sharer's row
-    was locked with the share's (share_by_code), so the awards do not lock it again."""
+    on the counter's update, so later clicks cost no more than before (`first_reader`, as
+    the click's statement was told). The sharer's row was locked with the share's
+    (share_by_code), so the awards do not lock it again."""
     active = share.user.is_active
-    first_reader = _first_reader(share, at=click.at)
     share.credited_clicks += 1
     if first_reader:
         share.points_due_until = None
